@@ -1,0 +1,121 @@
+"""Stop the build, with one line naming file and line, on bad citation input.
+
+mkdocs-bibtex only warns about an unknown key (the build then fails in strict
+mode without saying where) and crashes with a traceback on a missing file, a
+duplicate key or a syntax error. This hook checks the BibTeX file before the
+plugin loads it, and every citation in every page before the plugin resolves
+it, and raises a PluginError that MkDocs prints as a single error line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs_bibtex.citation import CitationBlock
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
+
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.M)
+NOT_ENTRIES = {"comment", "preamble", "string"}
+REQUIRED_FIELDS = {"article": ("author", "title", "journal", "year")}
+UNCLOSED_CITATION = re.compile(r"\[@[^\]]*$")
+
+# Cited keys must match a BibTeX key exactly (pandoc is case-sensitive).
+_known_keys: set[str] = set()
+_bib_shown = ""
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def entry_lines(text: str) -> list[tuple[str, int]]:
+    """(key, line) of every entry in BibTeX source, in order."""
+    return [
+        (m.group(2), _line_of(text, m.start()))
+        for m in ENTRY_START.finditer(text)
+        if m.group(1).lower() not in NOT_ENTRIES
+    ]
+
+
+def check_bibliography(path: Path, shown: str) -> set[str]:
+    """Return the keys of a BibTeX file, or raise PluginError naming file and line."""
+    if not path.is_file():
+        raise PluginError(f"{shown}: BibTeX file not found (plugins.bibtex.bib_file in mkdocs.yml)")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise PluginError(f"{shown}:{line}: not valid UTF-8") from None
+
+    entries = entry_lines(text)
+    first_seen: dict[str, int] = {}
+    for key, line in entries:
+        if key.lower() in first_seen:
+            raise PluginError(
+                f"{shown}:{line}: duplicate key '{key}' (first defined on line {first_seen[key.lower()]})"
+            )
+        first_seen[key.lower()] = line
+
+    try:
+        data = Parser().parse_string(text)
+    except PybtexSyntaxError as e:
+        before = [key for key, line in entries if line <= e.lineno]
+        where = f" in entry '{before[-1]}'" if before else ""
+        raise PluginError(f"{shown}:{e.lineno}: malformed BibTeX{where}: {e.args[0]}") from None
+    except PybtexError as e:
+        raise PluginError(f"{shown}: malformed BibTeX: {e}") from None
+
+    if not data.entries:
+        raise PluginError(f"{shown}: no BibTeX entries")
+    for key, entry in data.entries.items():
+        missing = [f for f in REQUIRED_FIELDS.get(entry.type, ()) if f not in entry.fields and f not in entry.persons]
+        if missing:
+            raise PluginError(
+                f"{shown}:{first_seen[key.lower()]}: entry '{key}' has no {', '.join(missing)} field"
+            )
+    return set(data.entries.keys())
+
+
+def citation_problems(markdown: str, known: set[str], bib_shown: str) -> list[tuple[int, str]]:
+    """(line, problem) for every citation in a page that mkdocs-bibtex would not resolve."""
+    problems = []
+    for lineno, line in enumerate(markdown.splitlines(), start=1):
+        if UNCLOSED_CITATION.search(line):
+            problems.append((lineno, "citation '[@' is not closed on the same line"))
+        for block in CitationBlock.from_markdown(line):
+            problems.extend(
+                (lineno, f"unknown citation key '{citation.key}' (not in {bib_shown})")
+                for citation in block.citations
+                if citation.key not in known
+            )
+    return problems
+
+
+@event_priority(90)  # before mkdocs-bibtex parses the file
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _known_keys, _bib_shown
+    config_dir = Path(config.config_file_path).parent
+    setting = config.plugins["bibtex"].config.bib_file
+    if not setting:
+        raise PluginError("mkdocs.yml: plugins.bibtex.bib_file is not set")
+    _bib_shown = setting
+    _known_keys = check_bibliography(config_dir / setting, setting)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    config_dir = Path(config.config_file_path).parent
+    for file in files.documentation_pages():
+        problems = citation_problems(file.content_string, _known_keys, _bib_shown)
+        if problems:
+            line, problem = problems[0]
+            raise PluginError(f"{Path(file.abs_src_path).relative_to(config_dir)}:{line}: {problem}")
+    return files
