@@ -1,0 +1,141 @@
+"""Shared fixtures: one strict build of the real site, a copy of the project to break,
+the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "docs", "bib", "hooks", "overrides"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
+SERVER_LIFETIME_S = 900
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict `mkdocs build` of `project` into `site_dir`, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """One built HTML page: its URL relative to the site root and its parsed tree."""
+
+    url: str
+    path: Path
+    source: str
+
+    @property
+    def tree(self) -> lxml_html.HtmlElement:
+        return lxml_html.fromstring(self.source)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+
+    def page(self, url: str) -> Page:
+        path = self.root / url / "index.html" if url.endswith("/") or url == "" else self.root / url
+        return Page(url, path, path.read_text(encoding="utf-8"))
+
+    def pages(self) -> list[Page]:
+        """Every content page (not the 404 page or redirect stubs)."""
+        found = []
+        for path in sorted(self.root.rglob("index.html")):
+            url = path.parent.relative_to(self.root).as_posix() + "/"
+            url = "" if url == "./" else url
+            source = path.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' not in source:
+                found.append(Page(url, path, source))
+        return found
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return BuiltSite(site_dir)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's build inputs, for tests that break them."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / part)
+    return tmp_path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def served_site(site: BuiltSite) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 for at most SERVER_LIFETIME_S; stop it by PID."""
+    port = _free_port()
+    server = subprocess.Popen(
+        ["timeout", str(SERVER_LIFETIME_S), sys.executable, "-m", "http.server",
+         "--bind", "127.0.0.1", "--directory", str(site.root), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"the test server on {base} did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,90 @@
+"""A bad citation input stops the build with one error line that names the file
+and the key or line, and no Python traceback: an unknown key, a duplicate key, a
+malformed entry, a missing BibTeX file, and a citation left open across lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import mkdocs_build
+
+BIB = Path("bib") / "references.bib"
+
+
+def error_lines(project: Path, tmp_path: Path) -> list[str]:
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in output, output
+    return [line for line in output.splitlines() if re.match(r"^(\x1b\[[0-9;]*m)*ERROR", line)]
+
+
+def the_one_line_with(lines: list[str], message: str) -> str:
+    matching = [line for line in lines if message in line]
+    assert len(matching) == 1, f"expected one error line with {message!r}, got: {lines}"
+    return matching[0]
+
+
+def line_number_of(path: Path, text: str) -> int:
+    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
+def test_unknown_citation_key(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[@nobody2099]\n", encoding="utf-8")
+    line = line_number_of(page, "A claim.[@nobody2099]")
+    the_one_line_with(
+        error_lines(project_copy, tmp_path),
+        f"docs/glossary.md:{line}: unknown citation key 'nobody2099' (not in {BIB})",
+    )
+
+
+def test_citation_key_with_the_wrong_case(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[@Jain2021]\n", encoding="utf-8")
+    line = line_number_of(page, "A claim.[@Jain2021]")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/glossary.md:{line}: unknown citation key 'Jain2021'")
+
+
+def test_duplicate_key(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    first = line_number_of(bib, "@article{dean2020,")
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text + "\n@article{dean2020,\n  title = {Again},\n}\n", encoding="utf-8")
+    second = len(text.splitlines()) + 2
+    the_one_line_with(
+        error_lines(project_copy, tmp_path),
+        f"{BIB}:{second}: duplicate key 'dean2020' (first defined on line {first})",
+    )
+
+
+def test_malformed_entry(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    text = bib.read_text(encoding="utf-8")
+    broken_field = "  journal = {Nat Med},\n  year    = {2018},"
+    assert text.count(broken_field) == 1
+    bib.write_text(text.replace(broken_field, "  journal = {Nat Med}\n  year    = {2018},"), encoding="utf-8")
+    line = the_one_line_with(error_lines(project_copy, tmp_path), "malformed BibTeX in entry 'fraietta2018'")
+    year_line = line_number_of(bib, "  year    = {2018},")
+    assert f"{BIB}:{year_line}:" in line
+
+
+def test_entry_missing_a_required_field(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text.replace("  journal = {Blood Adv},\n", ""), encoding="utf-8")
+    line = line_number_of(bib, "@article{dean2020,")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"{BIB}:{line}: entry 'dean2020' has no journal field")
+
+
+def test_missing_bibtex_file(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / BIB).unlink()
+    the_one_line_with(error_lines(project_copy, tmp_path), f"{BIB}: BibTeX file not found")
+
+
+def test_citation_not_closed_on_its_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[@jain2021;\n@dean2020]\n", encoding="utf-8")
+    line = line_number_of(page, "A claim.[@jain2021;")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: citation '[@' is not closed")

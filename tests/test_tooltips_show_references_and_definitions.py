@@ -1,0 +1,74 @@
+"""In Chromium: hovering or focusing a citation shows its full reference (Material's
+footnote tooltip); tapping one on a phone shows the reference; hovering an
+abbreviation shows its definition."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import BuiltSite
+
+PAGE = "car-t-failure/"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u21a9", "")).strip()
+
+
+def reference_for(site: BuiltSite, href: str) -> str:
+    item = site.page(PAGE).tree.xpath(f'//li[@id="{href.removeprefix("#")}"]')[0]
+    return squash(item.text_content())
+
+
+def active_tooltip_text(page) -> str:
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    return squash(tooltip.inner_text())
+
+
+def test_hovering_a_citation_shows_its_full_reference(site: BuiltSite, served_site: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site + PAGE)
+    citation = page.locator(".footnote-ref").nth(3)
+    expected = reference_for(site, citation.get_attribute("href"))
+    citation.hover()
+    assert active_tooltip_text(page) == expected
+    assert "doi:" in expected
+    page.close()
+
+
+def test_focusing_a_citation_with_the_keyboard_shows_its_reference(site: BuiltSite, served_site: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site + PAGE)
+    citation = page.locator(".footnote-ref").nth(2)
+    expected = reference_for(site, citation.get_attribute("href"))
+    citation.focus()
+    assert active_tooltip_text(page) == expected
+    page.close()
+
+
+def test_tapping_a_citation_on_a_phone_shows_its_reference(site: BuiltSite, served_site: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served_site + PAGE)
+    citation = page.locator(".footnote-ref").nth(3)
+    href = citation.get_attribute("href")
+    citation.tap()
+    reference = page.locator(f'li[id="{href.removeprefix("#")}"]')
+    page.wait_for_function(
+        """id => { const r = document.getElementById(id).getBoundingClientRect();
+                   return r.top >= 0 && r.top < innerHeight; }""",
+        arg=href.removeprefix("#"),
+        timeout=5000,
+    )
+    assert squash(reference.inner_text()) == reference_for(site, href)
+    context.close()
+
+
+def test_hovering_an_abbreviation_shows_its_definition(served_site: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site + PAGE)
+    abbreviation = page.locator("article abbr", has_text="LBCL").first
+    abbreviation.hover()
+    assert active_tooltip_text(page) == "large B-cell lymphoma"
+    page.close()
