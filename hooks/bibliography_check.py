@@ -112,10 +112,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    config_dir = Path(config.config_file_path).parent
+    docs_shown = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
     for file in files.documentation_pages():
         problems = citation_problems(file.content_string, _known_keys, _bib_shown)
         if problems:
             line, problem = problems[0]
-            raise PluginError(f"{Path(file.abs_src_path).relative_to(config_dir)}:{line}: {problem}")
+            raise PluginError(f"{docs_shown}/{file.src_uri}:{line}: {problem}")
     return files

@@ -42,18 +42,17 @@ def render_group(refs: list[Ref]) -> str:
     for ref in refs:
         by_number.setdefault(ref.number, []).append(ref)
 
-    def anchors(number: int) -> str:
-        return "".join(f'<span id="{ref.id}"></span>' for ref in by_number[number])
+    def spans(refs: list[Ref]) -> str:
+        return "".join(f'<span id="{ref.id}"></span>' for ref in refs)
 
     def link(number: int) -> str:
         first, *others = by_number[number]
-        extra = "".join(f'<span id="{ref.id}"></span>' for ref in others)
-        return f'<a id="{first.id}" class="footnote-ref" href="{first.href}">{number}</a>{extra}'
+        return f'<a id="{first.id}" class="footnote-ref" href="{first.href}">{number}</a>{spans(others)}'
 
     parts = []
     for run in consecutive_runs(sorted(by_number)):
         if len(run) >= 3:
-            parts.append(link(run[0]) + "".join(anchors(n) for n in run[1:-1]) + "-" + link(run[-1]))
+            parts.append(link(run[0]) + "".join(spans(by_number[n]) for n in run[1:-1]) + "-" + link(run[-1]))
         else:
             parts.append(",".join(link(n) for n in run))
     return '<sup class="citation-group">' + ",".join(parts) + "</sup>"
