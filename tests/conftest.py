@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ class Page:
     path: Path
     source: str
 
-    @property
+    @cached_property
     def tree(self) -> lxml_html.HtmlElement:
         return lxml_html.fromstring(self.source)
 
