@@ -3,6 +3,7 @@ the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright."
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -32,6 +33,10 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
 ]
 SERVER_LIFETIME_S = 900
+# The tests build as if published here, to prove that addresses and QR codes follow site_url.
+TEST_SITE_URL = "https://teaching.example.org/lymphoma/"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -42,6 +47,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 
@@ -140,3 +146,9 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def new_page(browser, viewport: dict[str, int], *, touch: bool = False, **options: object):
+    """A page in a fresh browser context; `touch` makes it a phone with a touch screen."""
+    context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch, **options)
+    return context.new_page()

@@ -76,7 +76,9 @@ def test_a_renamed_page_keeps_its_links_through_a_redirect(project_copy: Path, t
 
     config_path.write_text(config, encoding="utf-8")
     assert mkdocs_build(project_copy, tmp_path / "broken").returncode == 0
-    assert lost_links(tmp_path / "broken") == ["/glossary/ (page gone)"] * 2
+    on_the_page = sum(1 for url, _ in published() if url == "glossary/")
+    assert on_the_page >= 3
+    assert lost_links(tmp_path / "broken") == ["/glossary/ (page gone)"] * on_the_page
 
     config_path.write_text(
         config.replace("redirect_maps: {}", "redirect_maps:\n        glossary.md: abbreviations.md"),

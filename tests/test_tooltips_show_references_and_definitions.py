@@ -1,6 +1,6 @@
-"""In Chromium: hovering or focusing a citation shows its full reference (Material's
-footnote tooltip); tapping one on a phone shows the reference; hovering an
-abbreviation shows its definition."""
+"""In Chromium on a desktop: hovering or focusing a citation shows its full reference
+(Material's footnote tooltip); hovering an abbreviation shows its definition. Taps on a
+phone: test_citation_tap_keeps_the_reader_in_place.py."""
 
 from __future__ import annotations
 
@@ -40,24 +40,6 @@ def test_hovering_or_focusing_a_citation_shows_its_full_reference(
     assert active_tooltip_text(page) == expected
     assert "doi:" in expected
     page.close()
-
-
-def test_tapping_a_citation_on_a_phone_shows_its_reference(site: BuiltSite, served_site: str, browser) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(served_site + PAGE)
-    citation = page.locator(".footnote-ref").nth(3)
-    href = citation.get_attribute("href")
-    citation.tap()
-    reference = page.locator(f'li[id="{href.removeprefix("#")}"]')
-    page.wait_for_function(
-        """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.top >= 0 && r.top < innerHeight; }""",
-        arg=href.removeprefix("#"),
-        timeout=5000,
-    )
-    assert squash(reference.inner_text()) == reference_for(site, href)
-    context.close()
 
 
 def test_hovering_an_abbreviation_shows_its_definition(served_site: str, browser) -> None:

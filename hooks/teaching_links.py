@@ -1,0 +1,121 @@
+"""Build the teaching-links page: every section of every page, with its full address and a QR code.
+
+A page holding the marker line `<!-- teaching-links -->` gets, in its place, one block per page
+of the navigation listing the page and each of its h2/h3 sections with the title, the full
+address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are SVG files
+made with segno at build time and written to `assets/qr/` in the built site.
+
+The list is made when the marker page is rendered, after every page's Markdown has been
+converted, so it always matches the headings and ids the site publishes.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+MARKER = "<!-- teaching-links -->"
+QR_DIR = "assets/qr"
+QR_SIZE_PX = 132  # shown size; about 3.5 cm in print, easy to scan from a slide or a handout
+
+_written: dict[str, bytes] = {}
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    qr_file: str
+
+
+def qr_svg(url: str) -> bytes:
+    """A QR code of `url` as a standalone SVG: black on white, scalable, four-module margin."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", xmldecl=False, omitsize=True, border=4, dark="#000", light="#fff"
+    )
+    return buffer.getvalue()
+
+
+def page_heading(page: Page) -> AnchorLink:
+    """The page's h1: its title is fuller than the navigation label, and its explicit id,
+    unlike the file name, survives a rename."""
+    first = next(iter(page.toc), None)
+    if first is None or first.level != 1:
+        raise PluginError(f"{page.file.src_uri}: the teaching links need the page to start with a # heading")
+    return first
+
+
+def section_links(page: Page, site_url: str) -> list[Link]:
+    """The page itself, then each of its h2 and h3 sections, in reading order."""
+    slug = page_heading(page).id
+    page_url = site_url + page.url
+    links = [Link("Whole page", page_url, f"{slug}.svg")]
+
+    def walk(anchors: list[AnchorLink]) -> None:
+        for anchor in anchors:
+            if anchor.level in (2, 3):
+                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.svg"))
+            walk(anchor.children)
+
+    walk(list(page.toc))
+    return links
+
+
+def links_html(pages: list[Page], here: Page, site_url: str) -> str:
+    blocks = []
+    for page in pages:
+        items = []
+        for link in section_links(page, site_url):
+            _written[link.qr_file] = qr_svg(link.url)
+            src = get_relative_url(f"{QR_DIR}/{link.qr_file}", here.url)
+            url = html.escape(link.url)
+            items.append(
+                '<li class="teaching-links__item">'
+                f'<img src="{html.escape(src)}" alt="QR code" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" loading="lazy">'
+                '<div class="teaching-links__text">'
+                f'<p class="teaching-links__title"><a href="{url}">{html.escape(link.title)}</a></p>'
+                f'<p class="teaching-links__url">{url}</p>'
+                "</div></li>"
+            )
+        heading = page_heading(page)
+        heading_id = f"links-{heading.id}"
+        blocks.append(
+            f'<section class="teaching-links" aria-labelledby="{heading_id}">'
+            f'<h2 id="{heading_id}">{html.escape(heading.title)}</h2>'
+            f'<ul class="teaching-links__list">{"".join(items)}</ul>'
+            "</section>"
+        )
+    return "\n".join(blocks)
+
+
+def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:
+    if page.content is None or MARKER not in page.content:
+        return context
+    site_url = config.site_url
+    if not site_url:
+        raise PluginError(f"{page.file.src_uri}: the teaching links need site_url in mkdocs.yml")
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    pages = [other for other in nav.pages if other is not page]
+    page.content = page.content.replace(f"<p>{MARKER}</p>", MARKER).replace(
+        MARKER, links_html(pages, page, site_url)
+    )
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    out = Path(config.site_dir) / QR_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for name, svg in sorted(_written.items()):
+        (out / name).write_bytes(svg)
+    _written.clear()

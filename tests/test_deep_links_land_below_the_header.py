@@ -1,0 +1,46 @@
+"""Opening page/#id shows that heading whole, below the sticky header, on a phone and on a
+desktop, for every published id; and so does following an in-site link to a section."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DESKTOP, PHONE, new_page
+from test_published_ids import published
+
+VISIBLE = """id => {
+  const heading = document.getElementById(id).getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return {top: heading.top, bottom: heading.bottom, headerBottom: header.bottom, height: innerHeight};
+}"""
+
+
+def assert_lands_right(page, anchor: str, where: str) -> None:
+    page.wait_for_timeout(100)
+    box = page.evaluate(VISIBLE, anchor)
+    assert box["top"] >= box["headerBottom"], f"{where}: heading hidden under the header ({box})"
+    assert box["bottom"] <= box["height"], f"{where}: heading below the screen ({box})"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_every_published_id_lands_below_the_header(served_site: str, browser, viewport) -> None:
+    page = new_page(browser, viewport, touch=viewport is PHONE)
+    for url, anchor in published():
+        if anchor:
+            page.goto(f"{served_site}{url}#{anchor}")
+            assert_lands_right(page, anchor, f"/{url}#{anchor}")
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_an_in_site_link_to_a_section_lands_below_the_header(served_site: str, browser, viewport) -> None:
+    page = new_page(browser, viewport, touch=viewport is PHONE)
+    page.goto(served_site + "loncastuximab-dose-finding/")
+    page.locator('article a[href="#lesson-cumulative-toxicity"]').first.click()
+    assert_lands_right(page, "lesson-cumulative-toxicity", "in-page link")
+    page.goto(served_site)
+    page.locator('article a[href$="car-t-failure/"]').first.click()
+    page.wait_for_url("**/car-t-failure/")
+    page.locator('article a[href="#strength-of-evidence"]').first.click()
+    assert_lands_right(page, "strength-of-evidence", "in-page link")
+    page.context.close()

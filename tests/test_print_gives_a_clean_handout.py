@@ -1,0 +1,46 @@
+"""Printing a page gives a handout: no header, navigation, search or footer; the page's own
+address at the top; references with their DOIs; figures no wider than the paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TEST_SITE_URL, BuiltSite, new_page
+
+A4_WIDTH_PX = 794  # 210 mm at 96 px per inch
+HIDDEN = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".headerlink"]
+
+
+@pytest.fixture
+def printed(browser):
+    page = new_page(browser, {"width": A4_WIDTH_PX, "height": 1123})
+    page.emulate_media(media="print")
+    yield page
+    page.context.close()
+
+
+def test_print_hides_navigation_and_shows_the_address(site: BuiltSite, served_site: str, printed) -> None:
+    for built in site.pages():
+        printed.goto(served_site + built.url)
+        for selector in HIDDEN:
+            for element in printed.locator(selector).all():
+                assert not element.is_visible(), f"/{built.url}: {selector} is printed"
+        address = printed.locator("article .page-address")
+        assert address.is_visible()
+        assert address.inner_text().strip() == TEST_SITE_URL + built.url
+        assert address.evaluate("p => p.getBoundingClientRect().top") < 200, "the address belongs at the top"
+
+
+def test_print_keeps_references_with_dois_and_fits_figures(served_site: str, printed) -> None:
+    for url in ["car-t-failure/", "loncastuximab-dose-finding/"]:
+        printed.goto(served_site + url)
+        references = printed.locator(".footnote li")
+        assert references.count() > 1
+        assert references.first.is_visible()
+        assert "doi:10." in printed.locator(".footnote").inner_text()
+        content_width = printed.locator("article").evaluate("a => a.clientWidth")
+        figure = printed.locator(".site-figure svg").first
+        assert figure.is_visible()
+        assert figure.bounding_box()["width"] <= content_width
+    pdf = printed.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
