@@ -4,6 +4,7 @@ the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright."
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -152,3 +153,14 @@ def new_page(browser, viewport: dict[str, int], *, touch: bool = False, **option
     """A page in a fresh browser context; `touch` makes it a phone with a touch screen."""
     context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch, **options)
     return context.new_page()
+
+
+def squash(text: str) -> str:
+    """Text with runs of white space made single and back-link arrows dropped."""
+    return re.sub(r"\s+", " ", text.replace("\u21a9", "")).strip()
+
+
+def reference_text(site: BuiltSite, url: str, href: str) -> str:
+    """The built text of the reference that a citation link (`#fn:key`) on page `url` points to."""
+    item = site.page(url).tree.xpath(f'//li[@id="{href.removeprefix("#")}"]')[0]
+    return squash(item.text_content())

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import PHONE, BuiltSite, new_page
+from conftest import PHONE, BuiltSite, new_page, reference_text, squash
 
 PAGE = "car-t-failure/"
 TOOLTIP = ".md-tooltip2--active"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u21a9", "")).strip()
-
-
-def reference_for(site: BuiltSite, href: str) -> str:
-    item = site.page(PAGE).tree.xpath(f'//li[@id="{href.removeprefix("#")}"]')[0]
-    return squash(item.text_content())
 
 
 def open_mid_page(browser, served_site: str, **options: object):
@@ -41,7 +32,7 @@ def test_a_tap_shows_the_reference_without_scrolling(site: BuiltSite, served_sit
     page.wait_for_timeout(300)
     assert page.evaluate("scrollY") == before
     assert page.url.endswith(PAGE), "the tap must not follow the link"
-    assert squash(tooltip.inner_text()) == reference_for(site, "#fn:nastoupil2020")
+    assert squash(tooltip.inner_text()) == reference_text(site, PAGE, "#fn:nastoupil2020")
     box = tooltip.bounding_box()
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]

@@ -3,7 +3,6 @@ well, and ends with a "Cite this page" block (text and BibTeX) whose copy button
 
 from __future__ import annotations
 
-import io
 
 from pybtex.database import parse_string
 

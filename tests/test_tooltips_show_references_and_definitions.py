@@ -4,22 +4,12 @@ phone: test_citation_tap_keeps_the_reader_in_place.py."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from conftest import BuiltSite
+from conftest import BuiltSite, reference_text, squash
 
 PAGE = "car-t-failure/"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u21a9", "")).strip()
-
-
-def reference_for(site: BuiltSite, href: str) -> str:
-    item = site.page(PAGE).tree.xpath(f'//li[@id="{href.removeprefix("#")}"]')[0]
-    return squash(item.text_content())
 
 
 def active_tooltip_text(page) -> str:
@@ -35,7 +25,7 @@ def test_hovering_or_focusing_a_citation_shows_its_full_reference(
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(served_site + PAGE)
     citation = page.locator(".footnote-ref").nth(3)
-    expected = reference_for(site, citation.get_attribute("href"))
+    expected = reference_text(site, PAGE, citation.get_attribute("href"))
     getattr(citation, action)()
     assert active_tooltip_text(page) == expected
     assert "doi:" in expected
