@@ -18,6 +18,7 @@ def test_the_readme_gives_a_serve_command_and_a_test_command() -> None:
     serve, test = setup_commands()
     assert "requirements.txt" in serve and serve.endswith("mkdocs serve")
     assert "requirements-test.txt" in test and test.endswith("-m pytest")
+    assert test.startswith("npm ci"), "the tests need the pinned Node tools (vnu-jar)"
 
 
 def test_ci_runs_the_readme_test_command_word_for_word() -> None:

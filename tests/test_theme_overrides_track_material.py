@@ -14,6 +14,13 @@ MATERIAL = Path(material.__file__).resolve().parent / "templates"
 
 # overridden file -> the lines it changes, as (line in Material, line in overrides/)
 CHANGES = {
+    "base.html": [
+        (
+            f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}" autocomplete="off">',
+            f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}">',
+        )
+        for toggle in ("drawer", "search")
+    ],
     "partials/search.html": [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',
