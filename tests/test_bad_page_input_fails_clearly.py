@@ -1,0 +1,68 @@
+"""A bad page source or style file stops the build with one error line naming the file and
+line, no traceback, and no source file changed: a Markdown file that is not UTF-8, invalid
+YAML front matter, a raw <script> or onerror= in page text, an invalid citation style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_PARTS, mkdocs_build
+from test_bad_citation_input_fails_clearly import error_lines, the_one_line_with
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    files = [p for part in PROJECT_PARTS for p in [project / part, *(project / part).rglob("*")]]
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in files if p.is_file()}
+
+
+def append(path: Path, text: str) -> int:
+    """Append `text` to a page; return the line number it starts on."""
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old + text, encoding="utf-8")
+    return old.count("\n") + 1
+
+
+def fails_with(project: Path, tmp_path: Path, message: str) -> None:
+    before = snapshot(project)
+    the_one_line_with(error_lines(project, tmp_path), message)
+    assert snapshot(project) == before, "the failed build changed a source file"
+
+
+def test_markdown_that_is_not_utf8(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "glossary.md"
+    page.write_bytes(page.read_bytes() + b"\nCaf\xe9 au lait.\n")
+    line = page.read_bytes().count(b"\n")
+    fails_with(project_copy, tmp_path, f"docs/glossary.md:{line}: not valid UTF-8")
+
+
+def test_invalid_yaml_front_matter(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("description:", "description: [unclosed\n  oops:", 1), encoding="utf-8")
+    fails_with(project_copy, tmp_path, "docs/about.md:3: invalid YAML front matter")
+
+
+@pytest.mark.parametrize("markup", ["<script>alert(1)</script>", '<img src="x" onerror="alert(1)">'])
+def test_script_or_event_handler_in_page_text(project_copy: Path, tmp_path: Path, markup: str) -> None:
+    line = append(project_copy / "docs" / "glossary.md", f"\n{markup}\n") + 1
+    fails_with(project_copy, tmp_path, f"docs/glossary.md:{line}: raw <script> or on...= event handler is not allowed")
+
+
+def test_script_inside_a_code_block_is_only_shown(project_copy: Path, tmp_path: Path) -> None:
+    append(project_copy / "docs" / "glossary.md", "\n```html\n<script>alert(1)</script>\n```\n")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    built = (tmp_path / "out" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in built and "<script>alert(1)" not in built
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("<style\n", "bad.csl:2: not a valid CSL style"), ("<html/>\n", "bad.csl:1: not a CSL style")],
+)
+def test_invalid_citation_style(project_copy: Path, tmp_path: Path, content: str, message: str) -> None:
+    (project_copy / "bad.csl").write_text(content, encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("csl_file: american-medical-association.csl", "csl_file: bad.csl"), encoding="utf-8")
+    fails_with(project_copy, tmp_path, message)
