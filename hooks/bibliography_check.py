@@ -102,7 +102,7 @@ def citation_problems(markdown: str, known: set[str], bib_shown: str) -> list[tu
 @event_priority(90)  # before mkdocs-bibtex parses the file
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _known_keys, _bib_shown
-    config_dir = Path(config.config_file_path).parent
+    config_dir = Path(config.config_file_path).resolve().parent
     setting = config.plugins["bibtex"].config.bib_file
     if not setting:
         raise PluginError("mkdocs.yml: plugins.bibtex.bib_file is not set")
@@ -112,7 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs_shown = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+    docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
     for file in files.documentation_pages():
         problems = citation_problems(file.content_string, _known_keys, _bib_shown)
         if problems:

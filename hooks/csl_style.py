@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     setting = plugin.config.csl_file
     if not setting:
         raise PluginError("mkdocs.yml: plugins.bibtex.csl_file is not set; Blood uses AMA")
-    style = resolve_style(setting, Path(config.config_file_path).parent)
+    style = resolve_style(setting, Path(config.config_file_path).resolve().parent)
     check_style(style, setting)
     plugin.config.csl_file = str(style)
     return config

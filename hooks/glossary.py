@@ -27,7 +27,7 @@ def abbreviations_file(config: MkDocsConfig) -> Path:
         raise PluginError("mkdocs.yml: pymdownx.snippets.auto_append must name the one abbreviations file")
     base = snippets.get("base_path", ["."])
     base_dir = str(base[0] if isinstance(base, list) else base)
-    return Path(config.config_file_path).parent / base_dir / str(appended[0])
+    return Path(config.config_file_path).resolve().parent / base_dir / str(appended[0])
 
 
 def read_definitions(path: Path) -> list[tuple[str, str]]:

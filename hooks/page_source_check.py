@@ -55,7 +55,7 @@ def check_page(raw: bytes, shown: str) -> None:
 
 @event_priority(100)  # before any hook that reads page text
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs_shown = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+    docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
     for file in files.documentation_pages():
         check_page(file.content_bytes, f"{docs_shown}/{file.src_uri}")
     return files

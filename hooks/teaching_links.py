@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 MARKER = "<!-- teaching-links -->"
 QR_DIR = "assets/qr"
-QR_SIZE_PX = 132  # shown size; about 3.5 cm in print, easy to scan from a slide or a handout
+QR_SIZE_PX = 132  # intrinsic size, so the layout does not shift; site.css sets the shown size
 
 _written: dict[str, bytes] = {}
 
@@ -107,9 +107,7 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
         raise PluginError(f"{page.file.src_uri}: the teaching links need site_url in mkdocs.yml")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     pages = [other for other in nav.pages if other is not page]
-    page.content = page.content.replace(f"<p>{MARKER}</p>", MARKER).replace(
-        MARKER, links_html(pages, page, site_url)
-    )
+    page.content = page.content.replace(MARKER, links_html(pages, page, site_url))
     return context
 
 

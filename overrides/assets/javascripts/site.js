@@ -56,7 +56,8 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.header
   const heading = link.parentElement;
   const title = heading.textContent.replace(link.textContent, "").trim();
   link.setAttribute("aria-label", `Copy link to section: ${title}`);
-  link.title = "Copy link to this section";
+  // No title: Material would turn it into a tooltip that, after a tap, covers the text below.
+  link.removeAttribute("title");
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     const url = new URL(`#${heading.id}`, window.location.href).href;
