@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markdown_code import mask_code_citations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -85,9 +86,10 @@ def check_bibliography(path: Path, shown: str) -> set[str]:
 
 
 def citation_problems(markdown: str, known: set[str], bib_shown: str) -> list[tuple[int, str]]:
-    """(line, problem) for every citation in a page that mkdocs-bibtex would not resolve."""
+    """(line, problem) for every citation in a page that mkdocs-bibtex would not resolve;
+    text inside code is not a citation."""
     problems = []
-    for lineno, line in enumerate(markdown.splitlines(), start=1):
+    for lineno, line in enumerate(mask_code_citations(markdown).splitlines(), start=1):
         if UNCLOSED_CITATION.search(line):
             problems.append((lineno, "citation '[@' is not closed on the same line"))
         for block in CitationBlock.from_markdown(line):
@@ -114,7 +116,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
     for file in files.documentation_pages():
-        problems = citation_problems(file.content_string, _known_keys, _bib_shown)
+        try:
+            problems = citation_problems(file.content_string, _known_keys, _bib_shown)
+        except ValueError as e:
+            raise PluginError(f"{docs_shown}/{file.src_uri}: {e}") from None
         if problems:
             line, problem = problems[0]
             raise PluginError(f"{docs_shown}/{file.src_uri}:{line}: {problem}")

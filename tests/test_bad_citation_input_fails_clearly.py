@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from conftest import mkdocs_build
 
 BIB = Path("bib") / "references.bib"
@@ -88,3 +90,25 @@ def test_citation_not_closed_on_its_line(project_copy: Path, tmp_path: Path) -> 
     page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[@jain2021;\n@dean2020]\n", encoding="utf-8")
     line = line_number_of(page, "A claim.[@jain2021;")
     the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: citation '[@' is not closed")
+
+
+def test_empty_bibtex_file(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / BIB).write_text("", encoding="utf-8")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"{BIB}: no BibTeX entries")
+
+
+def test_markup_in_a_bibtex_field_is_shown_as_text(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    text = bib.read_text(encoding="utf-8")
+    title = "  title   = {High metabolic tumor volume"  # dean2020, cited on two pages
+    assert text.count(title) == 1
+    bib.write_text(text.replace(title, "  title   = {<script>alert(1)</script><img src=x onerror=alert(2)> High metabolic tumor volume"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for page in (tmp_path / "out").rglob("*.html"):
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        assert not tree.xpath("//script[contains(., 'alert')]"), page
+        assert not tree.xpath("//*[@onerror]"), page
+    references = lxml_html.fromstring((tmp_path / "out" / "references" / "index.html").read_text(encoding="utf-8"))
+    shown = references.xpath('//li[@id="fn:dean2020"]')[0].text_content()
+    assert "alert(1)" in shown and "onerror=alert(2)" in shown, shown

@@ -1,0 +1,131 @@
+"""How the build time grows with pages and bibliography size.
+
+Generates a synthetic library next to a copy of this project's configuration, hooks and
+theme (the real mkdocs.yml, so the measured pipeline is the site's own): PAGES pages of
+CITES citations each, drawn from a BibTeX file of ENTRIES entries. Each library is built
+twice, once as written and once with every citation and bibliography marker removed, and
+the script prints a table of median wall-clock times and ratios.
+
+    .venv/bin/python benchmarks/build_scale.py                 # 500 pages x 10, 5,000 and 10,000 entries
+    .venv/bin/python benchmarks/build_scale.py --pages 50 --entries 50 1000 5000 --runs 1
+
+It prints figures; it does not assert anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SURNAMES = ["Jain", "Strati", "Neelapu", "Hamadani", "McMillan", "Locke", "Schuster", "Nastoupil", "Deng", "Dean"]
+WORDS = "immune tumor response lymphoma therapy cells signaling dose toxicity outcome marker trial".split()
+JOURNALS = ["Blood", "J Clin Oncol", "N Engl J Med", "Lancet Oncol", "Nat Med"]
+
+
+def bib_entry(i: int, rng: random.Random) -> str:
+    authors = " and ".join(f"{rng.choice(SURNAMES)}, {chr(65 + rng.randrange(26))}." for _ in range(rng.randint(1, 8)))
+    title = " ".join(rng.choice(WORDS) for _ in range(8)).capitalize()
+    return (
+        f"@article{{ref{i:05d},\n  author = {{{authors}}},\n  title = {{{title}}},\n"
+        f"  journal = {{{rng.choice(JOURNALS)}}},\n  year = {{{rng.randint(1990, 2024)}}},\n"
+        f"  volume = {{{rng.randint(1, 140)}}},\n  number = {{{rng.randint(1, 24)}}},\n"
+        f"  pages = {{{rng.randint(1, 900)}--{rng.randint(901, 999)}}},\n  doi = {{10.0000/synthetic.{i}}}\n}}\n"
+    )
+
+
+def page_text(n: int, keys: list[str], with_citations: bool) -> str:
+    lines = [f"# Synthetic page {n} {{#page-{n}}}", ""]
+    for s, key in enumerate(keys):
+        if s % 3 == 0:
+            lines += [f"## Section {s} {{#section-{s}}}", ""]
+        cite = f"[@{key}]" if with_citations else ""
+        lines += [f"Sentence {s} of page {n} about lymphoma therapy and its response.{cite}", ""]
+    if with_citations:
+        lines += ["## References {#references}", "", "\\bibliography", ""]
+    return "\n".join(lines)
+
+
+def make_library(dest: Path, pages: int, cites: int, entries: int, cited_pool: int, with_citations: bool) -> None:
+    """Write a project into `dest`: the real configuration with synthetic docs and bib."""
+    for part in ["hooks", "overrides"]:
+        shutil.copytree(ROOT / part, dest / part)
+    (dest / "docs").mkdir()
+    shutil.copytree(ROOT / "docs/includes", dest / "docs/includes")
+    (dest / "bib").mkdir()
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Let MkDocs list every page itself; the real navigation names the real pages.
+    start = config.index("\nnav:")
+    end = config.index("\ntheme:")
+    (dest / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")
+
+    rng = random.Random(2021)
+    (dest / "bib/references.bib").write_text("".join(bib_entry(i, rng) for i in range(entries)), encoding="utf-8")
+    pick = random.Random(19)
+    for n in range(pages):
+        keys = [f"ref{k:05d}" for k in pick.sample(range(cited_pool), cites)]
+        (dest / "docs" / f"page-{n:04d}.md").write_text(page_text(n, keys, with_citations), encoding="utf-8")
+    (dest / "docs/index.md").write_text("# Synthetic library {#home}\n\nGenerated for a benchmark.\n", encoding="utf-8")
+
+
+def build_seconds(project: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        site = project / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            sys.exit(f"build of {project} failed:\n{result.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--cites", type=int, default=10, help="citations per page")
+    parser.add_argument("--entries", type=int, nargs="+", default=[5000, 10000], help="bibliography sizes")
+    parser.add_argument("--runs", type=int, default=3, help="builds per cell; the median is shown")
+    args = parser.parse_args()
+    # Every size cites the same keys, so a bigger bibliography only adds uncited entries.
+    pool = min(args.entries)
+
+    print(f"{args.pages} pages x {args.cites} citations; median of {args.runs} build(s); "
+          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    print()
+    print("| Entries | Without citations (s) | With citations (s) | Ratio | vs. smallest bibliography |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    first_with: float | None = None
+    for entries in args.entries:
+        with tempfile.TemporaryDirectory() as tmp:
+            plain, cited = Path(tmp, "plain"), Path(tmp, "cited")
+            plain.mkdir()
+            cited.mkdir()
+            make_library(plain, args.pages, args.cites, entries, pool, with_citations=False)
+            make_library(cited, args.pages, args.cites, entries, pool, with_citations=True)
+            without = build_seconds(plain, args.runs)
+            with_ = build_seconds(cited, args.runs)
+        first_with = first_with or with_
+        print(f"| {entries:,} | {without:.2f} | {with_:.2f} | {with_ / without:.2f} | "
+              f"{(with_ / first_with - 1) * 100:+.1f}% |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
