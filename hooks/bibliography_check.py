@@ -5,11 +5,15 @@ mode without saying where) and crashes with a traceback on a missing file, a
 duplicate key or a syntax error. This hook checks the BibTeX file before the
 plugin loads it, and every citation in every page before the plugin resolves
 it, and raises a PluginError that MkDocs prints as a single error line.
+
+The file is parsed once per build: this hook has the plugin load it (inside the check, so a
+syntax error becomes one line), and the plugin's own on_config then finds it already loaded.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from markdown_code import mask_code_citations
@@ -18,6 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs_bibtex.citation import CitationBlock
+from mkdocs_bibtex.plugin import BibTexPlugin
+from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
@@ -38,15 +44,18 @@ def _line_of(text: str, offset: int) -> int:
 
 def entry_lines(text: str) -> list[tuple[str, int]]:
     """(key, line) of every entry in BibTeX source, in order."""
-    return [
-        (m.group(2), _line_of(text, m.start()))
-        for m in ENTRY_START.finditer(text)
-        if m.group(1).lower() not in NOT_ENTRIES
-    ]
+    found, line, counted_to = [], 1, 0
+    for m in ENTRY_START.finditer(text):
+        line += text.count("\n", counted_to, m.start())  # count on from the last entry: linear
+        counted_to = m.start()
+        if m.group(1).lower() not in NOT_ENTRIES:
+            found.append((m.group(2), line))
+    return found
 
 
-def check_bibliography(path: Path, shown: str) -> set[str]:
-    """Return the keys of a BibTeX file, or raise PluginError naming file and line."""
+def check_bibliography(path: Path, shown: str, load: Callable[[], BibliographyData] | None = None) -> set[str]:
+    """Return the keys of a BibTeX file, or raise PluginError naming file and line.
+    `load` parses the file; by default, pybtex parses it here."""
     if not path.is_file():
         raise PluginError(f"{shown}: BibTeX file not found (plugins.bibtex.bib_file in mkdocs.yml)")
     raw = path.read_bytes()
@@ -66,7 +75,7 @@ def check_bibliography(path: Path, shown: str) -> set[str]:
         first_seen[key.lower()] = line
 
     try:
-        data = Parser().parse_string(text)
+        data = load() if load else Parser().parse_string(text)
     except PybtexSyntaxError as e:
         before = [key for key, line in entries if line <= e.lineno]
         where = f" in entry '{before[-1]}'" if before else ""
@@ -109,7 +118,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not setting:
         raise PluginError("mkdocs.yml: plugins.bibtex.bib_file is not set")
     _bib_shown = setting
-    _known_keys = check_bibliography(config_dir / setting, setting)
+    plugin = config.plugins["bibtex"]
+    assert isinstance(plugin, BibTexPlugin)
+
+    def load_with_the_plugin() -> BibliographyData:
+        plugin.on_config(config)  # parses the file, unless it is unchanged since the last build
+        assert plugin.registry is not None
+        return plugin.registry.bib_data
+
+    _known_keys = check_bibliography(config_dir / setting, setting, load_with_the_plugin)
     return config
 
 

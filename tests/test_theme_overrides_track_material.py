@@ -20,6 +20,12 @@ CHANGES = {
             f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}">',
         )
         for toggle in ("drawer", "search")
+    ]
+    + [
+        (
+            '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
+            '"search": ("assets/javascripts/workers/search-on-demand.js" | url) ~ "?worker=search.a7633da7.min.js",',
+        )
     ],
     "partials/search.html": [
         (

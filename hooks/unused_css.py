@@ -1,0 +1,70 @@
+"""Drop the theme stylesheets' rules for classes and colours the site never uses.
+
+Material's stylesheets style every feature it offers (content tabs, cards, annotations, blog,
+tags, ...) and every colour of its palette; this site uses a few. After the build, this hook
+removes each rule whose selectors all name a class, or a `data-md-color-*` value, that appears
+in no built page and in no script of the site (the theme's script adds classes of its own at
+run time, and those appear in it as words). Rules without either, at-rules and everything else
+are kept as written; the source-map comment goes, as the map no longer matches. Each
+stylesheet keeps its name; the pages' links to it get `?v=` and a hash of its new content, so a
+browser never pairs a page with a stale copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from tinycss2.ast import AtRule, Comment, Node, QualifiedRule
+
+STYLESHEETS = ("main", "palette")
+CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)|\[data-md-color-[a-z]+=[\"']?([_a-zA-Z0-9-]+)")
+WORD = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
+
+
+def used(selector: str, words: set[str]) -> bool:
+    """Whether any comma-separated part of `selector` names only classes in `words`."""
+    return any(all(c in words for m in CLASS.findall(part) for c in m if c) for part in selector.split(","))
+
+
+def prune(nodes: list[Node], words: set[str]) -> list[Node]:
+    kept: list[Node] = []
+    for node in nodes:
+        if isinstance(node, QualifiedRule):
+            if not used(tinycss2.serialize(node.prelude), words):
+                continue
+        elif isinstance(node, Comment) and "sourceMappingURL" in node.value:
+            continue
+        elif isinstance(node, AtRule) and node.content is not None and node.lower_at_keyword in ("media", "supports", "layer"):
+            node.content = prune(tinycss2.parse_rule_list(node.content), words)
+        kept.append(node)
+    return kept
+
+
+def purge(css: str, words: set[str]) -> str:
+    pruned: str = tinycss2.serialize(prune(tinycss2.parse_stylesheet(css), words))
+    return pruned
+
+
+@event_priority(-90)  # after every page is written, before search_on_demand moves the index
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    pages = sorted(site.rglob("*.html"))
+    scripts = sorted(site.glob("assets/javascripts/**/*.js"))
+    words = {w for path in [*pages, *scripts] for w in WORD.findall(path.read_text(encoding="utf-8"))}
+    for name in STYLESHEETS:
+        found = list(site.glob(f"assets/stylesheets/{name}.*.min.css"))
+        if len(found) != 1:
+            raise PluginError(f"unused_css: expected one theme stylesheet assets/stylesheets/{name}.<hash>.min.css")
+        stylesheet = found[0]
+        css = purge(stylesheet.read_text(encoding="utf-8"), words)
+        stylesheet.write_text(css, encoding="utf-8")
+        version = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            page.write_text(html.replace(f'{stylesheet.name}"', f'{stylesheet.name}?v={version}"'), encoding="utf-8")
