@@ -6,14 +6,15 @@ duplicate key or a syntax error. This hook checks the BibTeX file before the
 plugin loads it, and every citation in every page before the plugin resolves
 it, and raises a PluginError that MkDocs prints as a single error line.
 
-The file is parsed once per build: this hook has the plugin load it (inside the check, so a
-syntax error becomes one line), and the plugin's own on_config then finds it already loaded.
+The file is parsed once per build, here, and the plugin is handed the result: its own parse,
+which also splits every author list into names, took a second per 5,000 entries. Author names
+are not split when a CSL style is set, as pandoc, not pybtex, then formats the references.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from unittest import mock
 from pathlib import Path
 
 from markdown_code import mask_code_citations
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs_bibtex.citation import CitationBlock
+import mkdocs_bibtex.registry
 from mkdocs_bibtex.plugin import BibTexPlugin
 from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
@@ -53,9 +55,8 @@ def entry_lines(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def check_bibliography(path: Path, shown: str, load: Callable[[], BibliographyData] | None = None) -> set[str]:
-    """Return the keys of a BibTeX file, or raise PluginError naming file and line.
-    `load` parses the file; by default, pybtex parses it here."""
+def check_bibliography(path: Path, shown: str, split_names: bool = True) -> BibliographyData:
+    """Parse a BibTeX file, or raise PluginError naming file and line."""
     if not path.is_file():
         raise PluginError(f"{shown}: BibTeX file not found (plugins.bibtex.bib_file in mkdocs.yml)")
     raw = path.read_bytes()
@@ -75,7 +76,7 @@ def check_bibliography(path: Path, shown: str, load: Callable[[], BibliographyDa
         first_seen[key.lower()] = line
 
     try:
-        data = load() if load else Parser().parse_string(text)
+        data = (Parser() if split_names else Parser(person_fields=())).parse_string(text)
     except PybtexSyntaxError as e:
         before = [key for key, line in entries if line <= e.lineno]
         where = f" in entry '{before[-1]}'" if before else ""
@@ -91,7 +92,7 @@ def check_bibliography(path: Path, shown: str, load: Callable[[], BibliographyDa
             raise PluginError(
                 f"{shown}:{first_seen[key.lower()]}: entry '{key}' has no {', '.join(missing)} field"
             )
-    return set(data.entries.keys())
+    return data
 
 
 def citation_problems(markdown: str, known: set[str], bib_shown: str) -> list[tuple[int, str]]:
@@ -120,13 +121,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _bib_shown = setting
     plugin = config.plugins["bibtex"]
     assert isinstance(plugin, BibTexPlugin)
-
-    def load_with_the_plugin() -> BibliographyData:
-        plugin.on_config(config)  # parses the file, unless it is unchanged since the last build
-        assert plugin.registry is not None
-        return plugin.registry.bib_data
-
-    _known_keys = check_bibliography(config_dir / setting, setting, load_with_the_plugin)
+    data = check_bibliography(config_dir / setting, setting, split_names=not plugin.config.csl_file)
+    _known_keys = set(data.entries)
+    # The plugin builds its registry from this parse instead of parsing the file again.
+    with mock.patch.object(mkdocs_bibtex.registry, "parse_file", lambda *args, **kwargs: data):
+        plugin.on_config(config)
     return config
 
 

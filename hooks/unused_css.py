@@ -5,7 +5,7 @@ tags, ...) and every colour of its palette; this site uses a few. After the buil
 removes each rule whose selectors all name a class, or a `data-md-color-*` value, that appears
 in no built page and in no script of the site (the theme's script adds classes of its own at
 run time, and those appear in it as words). Rules without either, at-rules and everything else
-are kept as written; the source-map comment goes, as the map no longer matches. Each
+are kept exactly as written; the source-map comment goes, as the map no longer matches. Each
 stylesheet keeps its name; the pages' links to it get `?v=` and a hash of its new content, so a
 browser never pairs a page with a stale copy.
 """
@@ -32,23 +32,39 @@ def used(selector: str, words: set[str]) -> bool:
     return any(all(c in words for m in CLASS.findall(part) for c in m if c) for part in selector.split(","))
 
 
-def prune(nodes: list[Node], words: set[str]) -> list[Node]:
-    kept: list[Node] = []
-    for node in nodes:
-        if isinstance(node, QualifiedRule):
-            if not used(tinycss2.serialize(node.prelude), words):
+class Source:
+    """A stylesheet's text, and where each tinycss2 node starts in it."""
+
+    def __init__(self, css: str) -> None:
+        self.css = css
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(css) if c == "\n"]
+
+    def start(self, node: Node) -> int:
+        return self.line_starts[int(node.source_line) - 1] + int(node.source_column) - 1
+
+    def pruned(self, nodes: list[Node], end: int, words: set[str]) -> str:
+        """The text from the first of `nodes` to `end`, less the rules nobody uses; what is
+        kept is copied as written."""
+        out = []
+        for i, node in enumerate(nodes):
+            start = self.start(node)
+            stop = self.start(nodes[i + 1]) if i + 1 < len(nodes) else end
+            text = self.css[start:stop]
+            if isinstance(node, QualifiedRule) and not used(tinycss2.serialize(node.prelude), words):
                 continue
-        elif isinstance(node, Comment) and "sourceMappingURL" in node.value:
-            continue
-        elif isinstance(node, AtRule) and node.content is not None and node.lower_at_keyword in ("media", "supports", "layer"):
-            node.content = prune(tinycss2.parse_rule_list(node.content), words)
-        kept.append(node)
-    return kept
+            if isinstance(node, Comment) and "sourceMappingURL" in node.value:
+                continue
+            if isinstance(node, AtRule) and node.content and node.lower_at_keyword in ("media", "supports", "layer"):
+                opening = self.css.index("{", start) + 1
+                closing = self.css.rindex("}", start, stop)
+                inner = tinycss2.parse_rule_list(node.content)
+                text = self.css[start:opening] + self.pruned(inner, closing, words) + self.css[closing:stop]
+            out.append(text)
+        return "".join(out)
 
 
 def purge(css: str, words: set[str]) -> str:
-    pruned: str = tinycss2.serialize(prune(tinycss2.parse_stylesheet(css), words))
-    return pruned
+    return Source(css).pruned(tinycss2.parse_stylesheet(css), len(css), words)
 
 
 @event_priority(-90)  # after every page is written, before search_on_demand moves the index

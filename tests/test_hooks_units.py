@@ -64,3 +64,20 @@ def test_a_bibtex_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path)
 def test_citation_problems_report_each_unknown_key_with_its_line() -> None:
     markdown = "Known.[@a]\n\nTwo.[@a; @zz]\n"
     assert citation_problems(markdown, {"a"}, "refs.bib") == [(3, "unknown citation key 'zz' (not in refs.bib)")]
+
+
+def test_unused_css_rules_go_and_the_rest_stays_as_written() -> None:
+    from hooks.unused_css import purge
+
+    css = (
+        ".used{color:red}.unused{color:blue}.used .unused,.used{margin:0}"
+        "@media screen{.unused{x:1}.used{content:\"\\3c !--\"}}"
+        "[data-md-color-primary=pink]{a:b}[data-md-color-primary=indigo]{a:c}"
+        "@keyframes k{0%{opacity:0}}/*# sourceMappingURL=main.css.map*/"
+    )
+    assert purge(css, {"used", "indigo"}) == (
+        ".used{color:red}.used .unused,.used{margin:0}"
+        "@media screen{.used{content:\"\\3c !--\"}}"
+        "[data-md-color-primary=indigo]{a:c}"
+        "@keyframes k{0%{opacity:0}}"
+    )

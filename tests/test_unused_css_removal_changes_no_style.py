@@ -1,0 +1,116 @@
+"""Removing the theme's unused CSS rules (hooks/unused_css.py) changes no style a reader sees:
+on every page, at phone and desktop widths, and with the search dialog open on a result list
+and a citation's tooltip shown, every element and pseudo-element has the same computed style
+with the trimmed stylesheets as with Material's own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import DESKTOP, PHONE, BuiltSite, new_page
+
+MATERIAL_CSS = Path(material.__file__).resolve().parent / "templates" / "assets" / "stylesheets"
+THEME_CSS = re.compile(r".*/assets/stylesheets/((?:main|palette)\.[0-9a-f]+\.min\.css)(\?v=[0-9a-f]+)?$")
+
+# Every element's computed style, and its ::before and ::after where they exist: a list of
+# [element, hash of its style], or, given an index, that entry's {property: value}. A tooltip's
+# place is set by script from where things were when it opened, not by the stylesheet, so it is
+# left out.
+STYLES = """(detail) => {
+  const placed = /^(left|right|top|bottom|inset.*)$/;
+  const out = [];
+  for (const el of document.querySelectorAll("*")) {
+    const name = el.tagName + "#" + el.id + "." + el.className;
+    for (const pseudo of [null, "::before", "::after"]) {
+      const cs = getComputedStyle(el, pseudo);
+      if (pseudo && cs.content === "none") continue;
+      const style = {};
+      for (const p of cs) {
+        if (p.startsWith("--md-tooltip-") || (el.id.startsWith("__tooltip") && placed.test(p))) continue;
+        style[p] = cs.getPropertyValue(p);
+      }
+      if (detail === out.length) return style;
+      let hash = 2166136261;
+      const text = JSON.stringify(Object.keys(style).sort().map((p) => [p, style[p]]));
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+      out.push([name + (pseudo || ""), hash >>> 0]);
+    }
+  }
+  return out;
+}"""
+
+
+def styles(page) -> list:
+    """The page's style hashes once two readings in a row agree (the search bar animates)."""
+    last = page.evaluate(STYLES, None)
+    for _ in range(10):
+        page.wait_for_timeout(250)
+        now = page.evaluate(STYLES, None)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError("the page's styles never settled")
+
+
+def states(browser, url: str, viewport: dict[str, int], original: bool, interact: bool) -> dict[str, list]:
+    page = new_page(browser, viewport)
+    if original:
+        page.route(THEME_CSS, lambda route: route.fulfill(
+            path=MATERIAL_CSS / THEME_CSS.match(route.request.url).group(1), content_type="text/css"))
+    page.goto(url, wait_until="networkidle")
+    found = {"loaded": styles(page)}
+    if interact:
+        if viewport == DESKTOP:
+            page.locator("a.footnote-ref").first.hover()
+            page.locator(".md-tooltip2--active").wait_for()
+            found["citation tooltip"] = styles(page)
+            page.mouse.move(0, 0)
+        if viewport == PHONE:
+            page.locator("label[for=__search]").first.click()
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("ferritin")
+        page.locator(".md-search-result__item").first.wait_for()
+        found["search results"] = styles(page)
+    page.context.close()
+    return found
+
+
+def first_difference(ours: list, theirs: list) -> int | None:
+    """The index of the first element styled differently, -1 if the elements differ."""
+    if [name for name, _ in ours] != [name for name, _ in theirs]:
+        return -1
+    return next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), None)
+
+
+def explain(browser, url: str, viewport: dict[str, int], state: str, index: int) -> str:
+    if index < 0:
+        return "the elements differ"
+    details = []
+    for original in (False, True):
+        page = new_page(browser, viewport)
+        if original:
+            page.route(THEME_CSS, lambda route: route.fulfill(
+                path=MATERIAL_CSS / THEME_CSS.match(route.request.url).group(1), content_type="text/css"))
+        page.goto(url, wait_until="networkidle")
+        details.append(page.evaluate(STYLES, index))
+        page.context.close()
+    a, b = details
+    return f"element {index}: " + str({k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)})
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_trimmed_stylesheets_style_every_page_as_the_originals(site: BuiltSite, served_site: str, browser, viewport) -> None:
+    assert len(list(MATERIAL_CSS.glob("*.min.css"))) == 2
+    for built in site.pages():
+        interact = built.url == "car-t-failure/"
+        trimmed = states(browser, served_site + built.url, viewport, False, interact)
+        original = states(browser, served_site + built.url, viewport, True, interact)
+        for state in original:
+            index = first_difference(trimmed[state], original[state])
+            if index is not None:
+                name = trimmed[state][index][0] if index >= 0 else ""
+                pytest.fail(f"{built.url} ({state}) {name}: {explain(browser, served_site + built.url, viewport, state, index)}")
