@@ -11,6 +11,7 @@ converted, so it always matches the headings and ids the site publishes.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Link:
     qr_file: str
 
 
+@functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
 def qr_svg(url: str) -> bytes:
     """A QR code of `url` as a standalone SVG: black on white, scalable, four-module margin."""
     buffer = io.BytesIO()

@@ -12,6 +12,7 @@ browser never pairs a page with a stale copy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -63,8 +64,14 @@ class Source:
         return "".join(out)
 
 
+@functools.lru_cache(maxsize=4)  # `mkdocs serve` keeps this module: a rebuild skips the parse
+def parsed(css: str) -> list[Node]:
+    nodes: list[Node] = tinycss2.parse_stylesheet(css)
+    return nodes
+
+
 def purge(css: str, words: set[str]) -> str:
-    return Source(css).pruned(tinycss2.parse_stylesheet(css), len(css), words)
+    return Source(css).pruned(parsed(css), len(css), words)
 
 
 @event_priority(-90)  # after every page is written, before search_on_demand moves the index

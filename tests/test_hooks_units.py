@@ -81,3 +81,25 @@ def test_unused_css_rules_go_and_the_rest_stays_as_written() -> None:
         "[data-md-color-primary=indigo]{a:c}"
         "@keyframes k{0%{opacity:0}}"
     )
+
+
+def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path: Path) -> None:
+    import material
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+    from hooks.serve_polling import PROJECT_POLL_S, on_serve
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    theme = Path(material.__file__).parent / "templates"
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(theme))
+    on_serve(server, config, None)
+    server.watch(str(tmp_path / "mkdocs.yml"))  # added after the event, as `watch:` entries are
+    timeouts = {Path(e.watch.path): e.timeout for e in server.observer.emitters}
+    # A file is watched through its folder.
+    assert timeouts == {tmp_path / "docs": PROJECT_POLL_S, theme: 0.5, tmp_path: PROJECT_POLL_S}
+    server.server_close()
