@@ -2,8 +2,10 @@
 
 A page holding the marker line `<!-- teaching-links -->` gets, in its place, one block per page
 of the navigation listing the page and each of its h2/h3 sections with the title, the full
-address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are SVG files
-made with segno at build time and written to `assets/qr/` in the built site.
+address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are PNG files
+made with segno at build time and written to `assets/qr/` in the built site: one pixel per
+module, 0.3 KB each (an SVG took 0.6 KB compressed), shown enlarged with square pixels by
+site.css, on screen and in print.
 
 The list is made when the marker page is rendered, after every page's Markdown has been
 converted, so it always matches the headings and ids the site publishes.
@@ -40,12 +42,10 @@ class Link:
 
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
-def qr_svg(url: str) -> bytes:
-    """A QR code of `url` as a standalone SVG: black on white, scalable, four-module margin."""
+def qr_png(url: str) -> bytes:
+    """A QR code of `url` as a PNG: black on white, one pixel per module, four-module margin."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", xmldecl=False, omitsize=True, border=4, dark="#000", light="#fff"
-    )
+    segno.make(url, error="m").save(buffer, kind="png", scale=1, border=4, dark="#000", light="#fff")
     return buffer.getvalue()
 
 
@@ -62,12 +62,12 @@ def section_links(page: Page, site_url: str) -> list[Link]:
     """The page itself, then each of its h2 and h3 sections, in reading order."""
     slug = page_heading(page).id
     page_url = site_url + page.url
-    links = [Link("Whole page", page_url, f"{slug}.svg")]
+    links = [Link("Whole page", page_url, f"{slug}.png")]
 
     def walk(anchors: list[AnchorLink]) -> None:
         for anchor in anchors:
             if anchor.level in (2, 3):
-                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.svg"))
+                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png"))
             walk(anchor.children)
 
     walk(list(page.toc))
@@ -79,7 +79,7 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
     for page in pages:
         items = []
         for link in section_links(page, site_url):
-            _written[link.qr_file] = qr_svg(link.url)
+            _written[link.qr_file] = qr_png(link.url)
             src = get_relative_url(f"{QR_DIR}/{link.qr_file}", here.url)
             url = html.escape(link.url)
             items.append(
@@ -116,6 +116,6 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
 def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / QR_DIR
     out.mkdir(parents=True, exist_ok=True)
-    for name, svg in sorted(_written.items()):
-        (out / name).write_bytes(svg)
+    for name, png in sorted(_written.items()):
+        (out / name).write_bytes(png)
     _written.clear()

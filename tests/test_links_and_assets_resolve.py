@@ -69,6 +69,6 @@ def test_crawl_finds_no_broken_link_anchor_or_asset(served_site: str) -> None:
     assert not broken, "\n".join(broken)
     # The crawl reached every page and the assets they load.
     assert {served_site + p for p in ["car-t-failure/", "teaching-links/", "about/"]} <= seen
-    assert any(u.endswith(".svg") and "/assets/qr/" in u for u in seen)
+    assert any(u.endswith(".png") and "/assets/qr/" in u for u in seen)
     assert any(u.endswith(".js") for u in seen) and any(u.endswith(".css") for u in seen)
     assert len(external) > 10, "the crawl should have met the DOI links"
