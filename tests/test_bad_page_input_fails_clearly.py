@@ -1,6 +1,6 @@
 """A bad page source or style file stops the build with one error line naming the file and
 line, no traceback, and no source file changed: a Markdown file that is not UTF-8, invalid
-YAML front matter, a raw <script> or onerror= in page text, an invalid citation style."""
+YAML front matter, a raw <script> or onerror= in page text, an invalid or missing citation style."""
 
 from __future__ import annotations
 
@@ -68,3 +68,9 @@ def test_invalid_citation_style(project_copy: Path, tmp_path: Path, content: str
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("csl_file: american-medical-association.csl", "csl_file: bad.csl"), encoding="utf-8")
     fails_with(project_copy, tmp_path, message)
+
+
+def test_missing_citation_style(project_copy: Path, tmp_path: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("csl_file: american-medical-association.csl", "csl_file: nosuch.csl"), encoding="utf-8")
+    fails_with(project_copy, tmp_path, "mkdocs.yml: plugins.bibtex.csl_file 'nosuch.csl' is neither a file next to mkdocs.yml")
