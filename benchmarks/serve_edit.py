@@ -23,17 +23,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+from lighthouse import CHROMIUM, FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "docs", "bib", "hooks", "overrides"]
 PORT = 8766
 LIFETIME_S = 600
 PAGE, URL_PATH = "docs/about.md", "about/"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-]
 
 
 def main() -> None:

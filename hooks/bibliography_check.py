@@ -17,6 +17,7 @@ import re
 from unittest import mock
 from pathlib import Path
 
+from bibtex_source import entry_lines
 from markdown_code import mask_code_citations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,29 +31,12 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.M)
-NOT_ENTRIES = {"comment", "preamble", "string"}
 REQUIRED_FIELDS = {"article": ("author", "title", "journal", "year")}
 UNCLOSED_CITATION = re.compile(r"\[@[^\]]*$")
 
 # Cited keys must match a BibTeX key exactly (pandoc is case-sensitive).
 _known_keys: set[str] = set()
 _bib_shown = ""
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def entry_lines(text: str) -> list[tuple[str, int]]:
-    """(key, line) of every entry in BibTeX source, in order."""
-    found, line, counted_to = [], 1, 0
-    for m in ENTRY_START.finditer(text):
-        line += text.count("\n", counted_to, m.start())  # count on from the last entry: linear
-        counted_to = m.start()
-        if m.group(1).lower() not in NOT_ENTRIES:
-            found.append((m.group(2), line))
-    return found
 
 
 def check_bibliography(path: Path, shown: str, split_names: bool = True) -> BibliographyData:

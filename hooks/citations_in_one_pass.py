@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
+from bibtex_source import BibSource
 from markdown_code import mask_code_citations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -34,34 +33,8 @@ from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import PandocRegistry
 
-BLOCK_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.M)
-KEPT_WHOLE = {"string", "preamble"}
 FIRST_RUN = 100  # keys: the first page waits for this run only
 KEYS_PER_RUN = 500
-
-
-@dataclass(frozen=True)
-class BibSource:
-    """A BibTeX file split into the source text of each entry, in file order."""
-
-    macros: str  # every @string and @preamble, which any entry may use
-    entries: dict[str, str]
-
-    @classmethod
-    def parse(cls, bibtex: str) -> BibSource:
-        starts = list(BLOCK_START.finditer(bibtex))
-        ends = [m.start() for m in starts[1:]] + [len(bibtex)]
-        macros, entries = [], {}
-        for m, end in zip(starts, ends):
-            if m.group(1).lower() in KEPT_WHOLE:
-                macros.append(bibtex[m.start() : end])
-            elif m.group(1).lower() != "comment":
-                entries[m.group(2)] = bibtex[m.start() : end]
-        return cls("".join(macros), entries)
-
-    def cited(self, keys: set[str]) -> str:
-        """The macros, then the entries of `keys` as written, in file order."""
-        return self.macros + "".join(text for key, text in self.entries.items() if key in keys)
 
 
 def format_keys(registry: PandocRegistry, source: BibSource, keys: list[str]) -> dict[str, str]:

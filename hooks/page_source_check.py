@@ -13,12 +13,12 @@ import re
 from pathlib import Path
 
 import yaml
+from markdown_code import code_lines
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 UNSAFE = re.compile(r"<script\b|<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
 
@@ -45,11 +45,9 @@ def check_page(raw: bytes, shown: str) -> None:
         if meta is not None and not isinstance(meta, dict):
             raise PluginError(f"{shown}:2: front matter must be 'key: value' lines")
         body_start = end + 1
-    fenced = False
-    for number, line in enumerate(lines[body_start:], start=body_start + 1):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and UNSAFE.search(line):
+    body = lines[body_start:]
+    for number, (line, in_code) in enumerate(zip(body, code_lines("\n".join(body))), start=body_start + 1):
+        if not in_code and UNSAFE.search(line):
             raise PluginError(f"{shown}:{number}: raw <script> or on...= event handler is not allowed in a page")
 
 
