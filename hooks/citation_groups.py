@@ -5,7 +5,7 @@ Python-Markdown renders as three superscripts separated by spaces ("1 2 3").
 This hook joins footnote references that stand next to each other into one
 superscript, in numeric order, with commas and no spaces, and a hyphen for a
 run of three or more ("1,3" and "4-6"). Every number shown stays a
-footnote link, so Material's tooltips work on each; a citation hidden inside
+footnote link, so the reference tooltip works on each; a citation hidden inside
 a range keeps its id on an empty span, so the reference's back-link still
 lands on the group.
 """

@@ -1,13 +1,14 @@
-"""In Chromium on a desktop: hovering or focusing a citation shows its full reference
-(Material's footnote tooltip); hovering an abbreviation shows its definition. Taps on a
-phone: test_citation_tap_keeps_the_reader_in_place.py."""
+"""In Chromium on a desktop: hovering or focusing a citation shows its full reference;
+hovering an abbreviation shows its definition, in place of the browser's own title tooltip.
+One tooltip at a time, built when the reader reaches for it (site.js, with the theme's tooltip
+markup). Taps on a phone: test_citation_tap_keeps_the_reader_in_place.py."""
 
 from __future__ import annotations
 
 
 import pytest
 
-from conftest import BuiltSite, reference_text, squash
+from conftest import DESKTOP, BuiltSite, new_page, reference_text, squash
 
 PAGE = "car-t-failure/"
 
@@ -38,4 +39,55 @@ def test_hovering_an_abbreviation_shows_its_definition(served_site: str, browser
     abbreviation = page.locator("article abbr", has_text="LBCL").first
     abbreviation.hover()
     assert active_tooltip_text(page) == "large B-cell lymphoma"
+    page.close()
+
+
+def test_an_abbreviation_tooltip_stands_in_for_its_title_until_the_pointer_leaves(served_site: str, browser) -> None:
+    page = new_page(browser, DESKTOP)
+    page.goto(served_site + PAGE)
+    abbreviation = page.locator("article abbr", has_text="LBCL").first
+    abbreviation.hover()
+    assert active_tooltip_text(page) == "large B-cell lymphoma"
+    # No title while the tooltip shows (the browser would draw its own on top), and the
+    # tooltip describes the abbreviation for assistive technology.
+    assert abbreviation.get_attribute("title") is None
+    described_by = abbreviation.get_attribute("aria-describedby")
+    assert described_by and squash(page.locator(f"#{described_by}").inner_text()) == "large B-cell lymphoma"
+
+    page.mouse.move(0, DESKTOP["height"] - 1)
+    page.locator(".md-tooltip2").wait_for(state="detached", timeout=5000)
+    assert abbreviation.get_attribute("title") == "large B-cell lymphoma"
+    assert abbreviation.get_attribute("aria-describedby") is None
+    page.close()
+
+
+def test_one_tooltip_at_a_time(site: BuiltSite, served_site: str, browser) -> None:
+    """Moving from one citation to another leaves one reference showing: the second. (Were the
+    theme's own tooltip features switched back on, each citation would get two.)"""
+    page = new_page(browser, DESKTOP)
+    page.goto(served_site + PAGE)
+    first, second = page.locator(".footnote-ref").nth(3), page.locator(".footnote-ref").nth(12)
+    first.hover()
+    active_tooltip_text(page)
+    second.hover()
+    expected = reference_text(site, PAGE, second.get_attribute("href"))
+    assert expected != reference_text(site, PAGE, first.get_attribute("href"))
+    page.wait_for_timeout(600)  # longer than the fade-out
+    assert page.locator(".md-tooltip2").count() == 1
+    assert active_tooltip_text(page) == expected
+    assert second.get_attribute("aria-controls") == page.locator(".md-tooltip2").get_attribute("id")
+    assert first.get_attribute("aria-controls") is None
+    page.close()
+
+
+def test_moving_the_focus_away_closes_the_reference(served_site: str, browser) -> None:
+    page = new_page(browser, DESKTOP)
+    page.goto(served_site + PAGE)
+    citation = page.locator(".footnote-ref").nth(3)
+    citation.focus()
+    active_tooltip_text(page)
+    assert citation.get_attribute("aria-haspopup") == "dialog"
+    page.locator(".md-content h1").first.evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    page.locator(".md-tooltip2").wait_for(state="detached", timeout=5000)
+    assert citation.get_attribute("aria-haspopup") is None
     page.close()

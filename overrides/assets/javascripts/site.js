@@ -3,10 +3,123 @@
 // sign leads to its section.
 "use strict";
 
-// Citations on touch screens. Material shows the reference in a tooltip when a citation is
-// hovered or focused; a tap also follows the link to the reference list at the bottom of the
-// page, and the reader loses their place. On touch, keep the tooltip and skip the jump.
-// Tapping elsewhere closes the tooltip (the citation loses focus); so does Escape.
+// Tooltips: hovering or focusing a citation shows its full reference, an abbreviation its
+// expansion. Material's content.tooltips and content.footnote.tooltips features do the same,
+// but they set up every tooltip as the page loads (199 on the CAR T page), which holds a
+// phone's main thread for about 150 ms. Here one set of listeners builds a tooltip when a
+// reader reaches for it, with Material's markup and styles (role "dialog" for a reference,
+// whose link can be followed; "tooltip" for an abbreviation).
+const TOOLTIP_HOSTS = ".md-content a.footnote-ref, .md-content abbr[title]";
+let tooltip = null; // {host, node, title, timer}
+let tooltipCount = 0;
+
+function tooltipNode(host) {
+  const node = document.createElement("div");
+  const inner = document.createElement("div");
+  node.className = "md-tooltip2";
+  node.id = `__tooltip2_site_${tooltipCount++}`;
+  inner.className = "md-tooltip2__inner md-typeset";
+  if (host.matches("a.footnote-ref")) {
+    node.setAttribute("role", "dialog");
+    const note = document.getElementById(new URL(host.href).hash.slice(1));
+    if (note) inner.append(...note.cloneNode(true).children);
+  } else {
+    node.setAttribute("role", "tooltip");
+    inner.textContent = host.title;
+  }
+  node.append(inner);
+  return node;
+}
+
+// Where Material puts its tooltips: below an abbreviation; above or below a citation,
+// whichever half of the screen has more room.
+function placeTooltip({ host, node }) {
+  const box = host.getBoundingClientRect();
+  const set = (name, px) => node.style.setProperty(name, `${px}px`);
+  let y = 16 + box.height;
+  if (node.getAttribute("role") === "tooltip") {
+    y = 8 + box.height;
+    set("--md-tooltip-width", node.firstElementChild.offsetWidth);
+    set("--md-tooltip-tail", 0);
+  } else if (box.y >= window.innerHeight / 2) {
+    y = -16 - node.offsetHeight;
+  }
+  set("--md-tooltip-host-x", box.x + window.scrollX);
+  set("--md-tooltip-host-y", box.y + window.scrollY);
+  set("--md-tooltip-x", box.width / 2);
+  set("--md-tooltip-y", y);
+  node.classList.toggle("md-tooltip2--top", y < 0);
+  node.classList.toggle("md-tooltip2--bottom", y >= 0);
+}
+
+function showTooltip(host) {
+  if (tooltip && tooltip.host === host) {
+    window.clearTimeout(tooltip.timer);
+    return;
+  }
+  hideTooltip();
+  const node = tooltipNode(host);
+  tooltip = { host, node, title: host.getAttribute("title"), timer: 0 };
+  host.removeAttribute("title"); // or the browser shows its own tooltip on top
+  document.body.append(node);
+  placeTooltip(tooltip);
+  if (node.getAttribute("role") === "dialog") {
+    host.setAttribute("aria-controls", node.id);
+    host.setAttribute("aria-haspopup", "dialog");
+  } else {
+    host.setAttribute("aria-describedby", node.id);
+  }
+  // A frame later, so that the theme's fade-in runs.
+  window.requestAnimationFrame(() => node.classList.add("md-tooltip2--active"));
+}
+
+function hideTooltip() {
+  if (!tooltip) return;
+  const { host, node, title, timer } = tooltip;
+  tooltip = null;
+  window.clearTimeout(timer);
+  if (title !== null) host.setAttribute("title", title);
+  for (const name of ["aria-controls", "aria-describedby", "aria-haspopup"]) host.removeAttribute(name);
+  node.classList.remove("md-tooltip2--active");
+  window.setTimeout(() => node.remove(), 250); // the theme's fade-out
+}
+
+// After the pointer or the focus leaves: close unless the reader is still on the host or in
+// the reference (which has a link to follow), with the theme's grace time for a reference.
+function settleTooltip() {
+  if (!tooltip) return;
+  const current = tooltip;
+  window.clearTimeout(current.timer);
+  const delay = current.node.getAttribute("role") === "dialog" ? 250 : 0;
+  current.timer = window.setTimeout(() => {
+    const { host, node } = current;
+    const held = host.matches(":hover") || node.matches(":hover") || host.contains(document.activeElement);
+    if (tooltip === current && !held) hideTooltip();
+  }, delay);
+}
+
+function tooltipHost(target) {
+  if (!(target instanceof Element)) return null;
+  if (tooltip && (tooltip.host.contains(target) || tooltip.node.contains(target))) return tooltip.host;
+  return target.closest(TOOLTIP_HOSTS);
+}
+
+for (const type of ["mouseover", "focusin"]) {
+  document.addEventListener(type, (event) => {
+    const host = tooltipHost(event.target);
+    if (host) showTooltip(host);
+  });
+}
+for (const type of ["mouseout", "focusout"]) {
+  document.addEventListener(type, (event) => {
+    if (tooltip && tooltipHost(event.target) && tooltipHost(event.relatedTarget) !== tooltip.host) settleTooltip();
+  });
+}
+window.addEventListener("resize", () => tooltip && placeTooltip(tooltip));
+
+// On touch screens a tap on a citation would also follow the link to the reference list at
+// the bottom of the page, and the reader would lose their place: keep the tooltip and skip
+// the jump. Tapping elsewhere closes the tooltip (the citation loses focus); so does Escape.
 document.addEventListener("click", (event) => {
   const citation = event.target instanceof Element && event.target.closest("a.footnote-ref");
   if (citation && (event.pointerType === "touch" || event.pointerType === "pen")) {
@@ -15,13 +128,10 @@ document.addEventListener("click", (event) => {
   }
 });
 document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape") return;
-  // Material keeps the tooltip while the citation is focused or hovered, and a tap counts as
-  // a hover until the next tap: end both.
-  for (const citation of document.querySelectorAll("a.footnote-ref:is(:focus, :hover)")) {
-    citation.dispatchEvent(new MouseEvent("mouseleave"));
-    citation.blur();
-  }
+  if (event.key !== "Escape" || !tooltip) return;
+  const { host } = tooltip;
+  hideTooltip();
+  host.blur();
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
