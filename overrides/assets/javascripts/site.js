@@ -1,6 +1,6 @@
 // The site's one script (listed in mkdocs.yml under extra_javascript). Without it every
-// feature below falls back to a plain link: a citation leads to its reference, a section
-// sign leads to its section.
+// feature below falls back to plain HTML: a citation leads to its reference, an abbreviation
+// keeps the browser's own title tooltip, a section sign leads to its section.
 "use strict";
 
 // Tooltips: hovering or focusing a citation shows its full reference, an abbreviation its
