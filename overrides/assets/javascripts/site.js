@@ -166,7 +166,7 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.header
   const heading = link.parentElement;
   const title = heading.textContent.replace(link.textContent, "").trim();
   link.setAttribute("aria-label", `Copy link to section: ${title}`);
-  // No title: Material would turn it into a tooltip that, after a tap, covers the text below.
+  // No title: "Link to this section" would pop up over the text and undersell what it does.
   link.removeAttribute("title");
   link.addEventListener("click", async (event) => {
     event.preventDefault();
