@@ -6,13 +6,16 @@ EDITS times saves a change to that page and times from the save until the browse
 new text (live reload: file watch, rebuild, reload). Prints each time, the median and the
 maximum, and the rebuild times MkDocs logged. It prints figures; it does not assert anything.
 
-    .venv/bin/python benchmarks/serve_edit.py [--edits 10]
+    .venv/bin/python benchmarks/serve_edit.py [--edits 10] [--entries 10000]
+
+--entries adds that many synthetic entries to the copy's bibliography (the real ones stay).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
@@ -23,6 +26,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from build_scale import bib_entry
 from lighthouse import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +39,7 @@ PAGE, URL_PATH = "docs/about.md", "about/"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--entries", type=int, default=0, help="synthetic entries added to the bibliography")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -43,6 +48,10 @@ def main() -> None:
         for part in PARTS:
             source = ROOT / part
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+        if args.entries:
+            rng = random.Random(2021)
+            with (project / "bib" / "references.bib").open("a", encoding="utf-8") as bib:
+                bib.write("".join("\n" + bib_entry(i, rng) for i in range(args.entries)))
         log = (project / "serve.log").open("w")
         server = subprocess.Popen(
             ["timeout", str(LIFETIME_S), sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{PORT}"],
@@ -78,7 +87,8 @@ def main() -> None:
             log.close()
         builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", (project / "serve.log").read_text())]
 
-    print(f"mkdocs serve, real site, {args.edits} edits of {PAGE}; {os.cpu_count()} CPUs")
+    print(f"mkdocs serve, real site with {args.entries:,} synthetic entries added to the bibliography, "
+          f"{args.edits} edits of {PAGE}; {os.cpu_count()} CPUs")
     print("save to visible (s): " + ", ".join(f"{t:.2f}" for t in times))
     print(f"median {statistics.median(times):.2f} s, max {max(times):.2f} s")
     print(f"rebuilds logged by MkDocs (s): median {statistics.median(builds[1:] or builds):.2f}, "

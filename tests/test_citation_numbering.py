@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import BuiltSite, Page, mkdocs_build
-from hooks.citation_groups import compact_citations, consecutive_runs
+from citations.render import compact as compact_citations, consecutive_runs
 
 GROUP_TEXT = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
 

@@ -7,7 +7,7 @@ import re
 
 from bibliography import keys
 from conftest import ROOT, BuiltSite
-from hooks.bibliography_check import citation_problems
+from citations.find import find, problems
 
 RAW_MARKUP = ["[@", "\\bibliography", "\\full_bibliography", "@article", "{.nocase}", "{.csl-", "[^"]
 CITED_KEY = re.compile(r"@([\w-]+)")
@@ -63,4 +63,4 @@ def test_the_references_page_lists_the_whole_bibliography(site: BuiltSite) -> No
 def test_the_sources_pass_the_build_time_citation_check() -> None:
     known = set(keys())
     for source in sorted((ROOT / "docs").rglob("*.md")):
-        assert citation_problems(source.read_text(encoding="utf-8"), known, "bib") == [], source
+        assert problems(find(source.read_text(encoding="utf-8")), known, "bib") == [], source

@@ -1,0 +1,155 @@
+"""The citation layer's MkDocs wiring: which stage runs at which event. Nothing else in the
+layer imports MkDocs, except the adapter.
+
+    on_config (before mkdocs-bibtex loads)   read and check the bibliography; find and check
+                                             the citations of every page; start formatting the
+                                             cited references, ahead of the pages; hand the
+                                             plugin the cited entries and the style
+    on_page_markdown (before its page pass)  render the page's citations and reference list
+    on_page_markdown (after it)              give back the "@" signs hidden from the plugin
+    on_page_content                          compact citation groups, place locators
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# MkDocs loads this file on its own; its folder's parent holds the layer as the package `citations`.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from citations import CitationError, mkdocs_bibtex_adapter as adapter  # noqa: E402
+from citations.check import check  # noqa: E402
+from citations.find import Found, find, problems  # noqa: E402
+from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
+from citations.read import Bibliography, read  # noqa: E402
+from citations.render import compact, render_markdown  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
+from mkdocs.structure.files import Files, get_files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+CACHE = Path(".cache/citations")  # next to mkdocs.yml; .cache/ is git-ignored
+
+
+@dataclass
+class Build:
+    settings: adapter.Settings
+    bibliography: Bibliography
+    references: References
+
+
+_build: Build | None = None
+
+
+def _docs_shown(config: MkDocsConfig) -> str:
+    config_dir = Path(config.config_file_path).resolve().parent
+    return Path(config.docs_dir).resolve().relative_to(config_dir).as_posix()
+
+
+def find_in_pages(config: MkDocsConfig, bib: Bibliography) -> tuple[list[tuple[str, list[str]]], bool]:
+    """The keys each page MkDocs will build needs formatted, in build order (every key for a
+    page with the full bibliography), and whether any page has it; CitationError on the first
+    problem."""
+    settings = adapter.settings(config)
+    docs, known = _docs_shown(config), bib.keys()
+    keys_by_page, full = [], False
+    for file in get_files(config).documentation_pages():
+        try:
+            text = file.content_string
+        except UnicodeDecodeError:
+            continue  # page_source_check refuses it, naming the line
+        try:
+            found = find(text)
+        except ValueError as e:
+            raise CitationError(f"{docs}/{file.src_uri}: {e}") from None
+        page_problems = problems(found, known, bib.shown)
+        if page_problems:
+            line, problem = page_problems[0]
+            raise CitationError(f"{docs}/{file.src_uri}:{line}: {problem}")
+        keys = found.keys()
+        if settings.full_bib_command in text:
+            full = True
+            keys += [entry.key for entry in bib.entries if entry.key not in set(keys)]
+        keys_by_page.append((file.src_uri, keys))
+    return keys_by_page, full
+
+
+def check_unless_checked(bibliography: Bibliography, record: Path) -> None:
+    """Check the bibliography, unless this very file passed before (its hash is in `record`)."""
+    digest = hashlib.sha256(bibliography.text.encode("utf-8")).hexdigest()
+    if record.is_file() and record.read_text(encoding="utf-8") == digest:
+        return
+    check(bibliography)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(digest, encoding="utf-8")
+
+
+@event_priority(100)  # before mkdocs-bibtex (priority 0) loads its settings
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    adapter.check_version()
+    settings = adapter.settings(config)
+    config_dir = Path(config.config_file_path).resolve().parent
+    try:
+        if not settings.bib_file:
+            raise CitationError("mkdocs.yml: plugins.bibtex.bib_file is not set")
+        if not settings.csl_file:
+            raise CitationError("mkdocs.yml: plugins.bibtex.csl_file is not set; Blood uses AMA")
+        style = resolve_style(settings.csl_file, config_dir)
+        check_style(style, settings.csl_file)
+        bibliography = read(config_dir / settings.bib_file, settings.bib_file)
+        check_unless_checked(bibliography, config_dir / CACHE / "checked.txt")
+        keys_by_page, full = find_in_pages(config, bibliography)
+    except CitationError as e:
+        raise PluginError(str(e)) from None
+    cited = bibliography.keys() if full else {key for _, keys in keys_by_page for key in keys}
+    pandoc = functools.partial(adapter.format_references, bibliography.source_of(cited), style)
+    cache = Cache(config_dir / CACHE / "references.json", adapter.engine() + style.read_text(encoding="utf-8"), bibliography)
+    _build = Build(settings, bibliography, References(pandoc, keys_by_page, cache))
+    adapter.hand_over(config, config_dir / CACHE / "empty.bib", style)
+    return config
+
+
+@event_priority(50)  # before mkdocs-bibtex's page pass (priority 0)
+def _render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    settings, where = _build.settings, f"{_docs_shown(config)}/{page.file.src_uri}"
+    try:
+        found: Found = find(markdown)
+    except ValueError as e:
+        raise PluginError(f"{where}: {e}") from None
+    references = _build.references.for_page(page.file.src_uri)
+    missing = [key for key in found.keys() if key not in references]
+    if missing:
+        raise PluginError(f"{where}: citation key '{missing[0]}' was not among the keys found before the build")
+    rendered = render_markdown(
+        markdown,
+        found,
+        references,
+        lambda key: settings.footnote_format.format(key=key),
+        settings.bib_command,
+        (settings.full_bib_command, _build.bibliography),
+    )
+    return adapter.hide(rendered)
+
+
+@event_priority(-50)  # after mkdocs-bibtex's page pass, before anything else reads the Markdown
+def _reveal(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return adapter.reveal(markdown)
+
+
+on_page_markdown = CombinedEvent(_render, _reveal)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return compact(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _build is not None:
+        _build.references.save()

