@@ -16,8 +16,8 @@ def setup_commands() -> list[str]:
 
 def test_the_readme_gives_a_serve_command_and_a_test_command() -> None:
     serve, test = setup_commands()
-    assert "--require-hashes -r requirements.lock" in serve and serve.endswith("mkdocs serve")
-    assert "--require-hashes -r requirements-test.lock" in test and test.endswith("-m pytest")
+    assert "--require-hashes -r requirements.txt" in serve and serve.endswith("mkdocs serve")
+    assert "--require-hashes -r requirements-test.txt" in test and test.endswith("-m pytest")
     assert test.startswith("npm ci"), "the tests need the pinned Node tools (vnu-jar)"
 
 

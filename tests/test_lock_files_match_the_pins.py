@@ -1,5 +1,6 @@
 """The hash-locked files that CI and the deploy install from (`pip install --require-hashes`)
-pin exactly the versions that requirements.txt and requirements-test.txt name, every one with
+(requirements.txt, requirements-test.txt)
+pin exactly the versions that requirements.in and requirements-test.in name, every one with
 hashes. README.md gives the command that regenerates them."""
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def pins(path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["requirements", "requirements-test"])
 def test_lock_file_pins_the_same_versions_with_hashes(name: str) -> None:
-    lock = ROOT / f"{name}.lock"
-    assert pins(lock) == pins(ROOT / f"{name}.txt")
+    lock = ROOT / f"{name}.txt"
+    assert pins(lock) == pins(ROOT / f"{name}.in")
     entries = [e for e in re.split(r"\n(?=[A-Za-z])", lock.read_text(encoding="utf-8")) if PIN.match(e)]
     assert len(entries) == len(pins(lock))
     assert all("--hash=sha256:" in entry for entry in entries)

@@ -16,7 +16,7 @@ HOOKS = sorted((ROOT / "hooks").rglob("*.py"))
 
 def test_the_adapter_is_written_for_the_installed_version() -> None:
     mkdocs_bibtex_adapter.check_version()
-    pinned = re.search(r"^mkdocs-bibtex==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    pinned = re.search(r"^mkdocs-bibtex==(\S+)$", (ROOT / "requirements.in").read_text(encoding="utf-8"), re.M)
     assert pinned and pinned.group(1) == mkdocs_bibtex_adapter.WRITTEN_FOR
 
 

@@ -1,4 +1,4 @@
-"""The only file that knows mkdocs-bibtex, written for version 4.4.0 (pinned in requirements.txt).
+"""The only file that knows mkdocs-bibtex, written for version 4.4.0 (pinned in requirements.in).
 
 mkdocs-bibtex is the plugin the site is built with (`plugins: - bibtex:` in mkdocs.yml): its
 settings name the bibliography and the style, and its PandocRegistry formats references: it
