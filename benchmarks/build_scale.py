@@ -96,7 +96,7 @@ def build_seconds(project: Path, runs: int) -> list[float]:
             cwd=project,
             capture_output=True,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/library/"},
         )
         times.append(time.perf_counter() - start)
         if result.returncode != 0:

@@ -20,11 +20,13 @@ from citations.read import read
 from conftest import ROOT
 
 COUNT_PANDOC_RUNS = """
+import os
 import sys
 import pypandoc
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+os.environ["SITE_URL"] = "https://teaching.example.org/lymphoma/"
 runs = []
 convert_text = pypandoc.convert_text
 pypandoc.convert_text = lambda *a, **k: runs.append(1) or convert_text(*a, **k)

@@ -44,3 +44,18 @@ def test_print_keeps_references_with_dois_and_fits_figures(served_site: str, pri
         assert figure.bounding_box()["width"] <= content_width
     pdf = printed.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+CONTROLS = "article :is(button, input, select, textarea, [role=button], a[download], .md-button, .headerlink, .footnote-backref)"
+
+
+def test_print_hides_every_control_and_keeps_table_citations_legible(site: BuiltSite, served_site: str, printed) -> None:
+    checked = 0
+    for built in site.pages():
+        printed.goto(served_site + built.url)
+        for control in printed.locator(CONTROLS).all():
+            assert not control.is_visible(), f"/{built.url}: {control.evaluate('e => e.outerHTML')[:120]} is printed"
+            checked += 1
+        sizes = printed.locator("article table sup").evaluate_all("s => s.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert all(size >= 8 * 96 / 72 - 0.01 for size in sizes), f"/{built.url}: table citations at {min(sizes)} px"
+    assert checked > 20

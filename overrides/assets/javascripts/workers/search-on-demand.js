@@ -27,6 +27,11 @@ function load() {
       const post = self.postMessage;
       self.postMessage = () => {};
       return Promise.resolve(material({ data: { ...setup, data: { ...setup.data, docs: full.docs } } })).then(() => {
+        // Lunr splits a query where its query lexer's separator says, and the index where its
+        // tokenizer's does; lunr sets both alike, but Material's set-up replaces only the
+        // tokenizer's with the `separator` of mkdocs.yml. Without this, "LAG-3" would be looked
+        // up as "LAG" or "3" in an index that holds "lag-3".
+        self.lunr.QueryLexer.termSeparator = self.lunr.tokenizer.separator;
         self.postMessage = post;
         handle = material;
       });
