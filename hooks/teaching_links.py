@@ -2,10 +2,11 @@
 
 A page holding the marker line `<!-- teaching-links -->` gets, in its place, one block per page
 of the navigation listing the page and each of its h2/h3 sections with the title, the full
-address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are PNG files
-made with segno at build time and written to `assets/qr/` in the built site: one pixel per
-module, 0.3 KB each (an SVG took 0.6 KB compressed), shown enlarged with square pixels by
-site.css, on screen and in print.
+address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are made with
+segno at build time and written to `assets/qr/` in the built site, twice: a PNG of one pixel
+per module, 0.3 KB, that the page shows enlarged with square pixels (site.css), and an SVG,
+sharp at any size, that each card offers as a download for slides. The page's contents list
+(the right sidebar) gets one entry per block.
 
 The list is made when the marker page is rendered, after every page's Markdown has been
 converted, so it always matches the headings and ids the site publishes.
@@ -30,6 +31,7 @@ from mkdocs.utils import get_relative_url
 MARKER = "<!-- teaching-links -->"
 QR_DIR = "assets/qr"
 QR_SIZE_PX = 132  # intrinsic size, so the layout does not shift; site.css sets the shown size
+SVG_PX_PER_MODULE = 20
 
 _written: dict[str, bytes] = {}
 
@@ -38,15 +40,23 @@ _written: dict[str, bytes] = {}
 class Link:
     title: str
     url: str
-    qr_file: str
+    qr_file: str  # the PNG; the SVG has the same name with .svg
+    alt: str
 
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
-def qr_png(url: str) -> bytes:
-    """A QR code of `url` as a PNG: black on white, one pixel per module, four-module margin."""
+def qr_code(url: str, kind: str) -> bytes:
+    """A QR code of `url`, black on white with a four-module margin: a PNG of one pixel per
+    module, or an SVG."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=1, border=4, dark="#000", light="#fff")
-    return buffer.getvalue()
+    qr = segno.make(url, error="m")
+    if kind == "png":
+        qr.save(buffer, kind="png", scale=1, border=4, dark="#000", light="#fff")
+        return buffer.getvalue()
+    # A viewBox, so that it scales, and a size of 20 px a module for programs that want one.
+    qr.save(buffer, kind="svg", scale=1, border=4, dark="#000", light="#fff", xmldecl=False, omitsize=True)
+    width, height = qr.symbol_size(scale=SVG_PX_PER_MODULE, border=4)
+    return buffer.getvalue().replace(b"<svg ", f'<svg width="{width}" height="{height}" '.encode(), 1)
 
 
 def page_heading(page: Page) -> AnchorLink:
@@ -60,14 +70,16 @@ def page_heading(page: Page) -> AnchorLink:
 
 def section_links(page: Page, site_url: str) -> list[Link]:
     """The page itself, then each of its h2 and h3 sections, in reading order."""
-    slug = page_heading(page).id
+    heading = page_heading(page)
+    slug = heading.id
     page_url = site_url + page.url
-    links = [Link("Whole page", page_url, f"{slug}.png")]
+    links = [Link("Whole page", page_url, f"{slug}.png", f"QR code for the whole page “{heading.title}”")]
 
     def walk(anchors: list[AnchorLink]) -> None:
         for anchor in anchors:
             if anchor.level in (2, 3):
-                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png"))
+                alt = f"QR code for the section “{anchor.title}” of “{heading.title}”"
+                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png", alt))
             walk(anchor.children)
 
     walk(list(page.toc))
@@ -79,15 +91,19 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
     for page in pages:
         items = []
         for link in section_links(page, site_url):
-            _written[link.qr_file] = qr_png(link.url)
+            svg_file = link.qr_file.removesuffix(".png") + ".svg"
+            _written[link.qr_file] = qr_code(link.url, "png")
+            _written[svg_file] = qr_code(link.url, "svg")
             src = get_relative_url(f"{QR_DIR}/{link.qr_file}", here.url)
+            svg = get_relative_url(f"{QR_DIR}/{svg_file}", here.url)
             url = html.escape(link.url)
             items.append(
                 '<li class="teaching-links__item">'
-                f'<img src="{html.escape(src)}" alt="QR code" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" loading="lazy">'
+                f'<img src="{html.escape(src)}" alt="{html.escape(link.alt)}" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" loading="lazy">'
                 '<div class="teaching-links__text">'
                 f'<p class="teaching-links__title"><a href="{url}">{html.escape(link.title)}</a></p>'
                 f'<p class="teaching-links__url">{url}</p>'
+                f'<p class="teaching-links__download"><a href="{html.escape(svg)}" download>Download QR code (SVG)</a></p>'
                 "</div></li>"
             )
         heading = page_heading(page)
@@ -110,6 +126,9 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     pages = [other for other in nav.pages if other is not page]
     page.content = page.content.replace(MARKER, links_html(pages, page, site_url))
+    # The contents list: one entry per block, under the page's own heading.
+    contents = page_heading(page).children
+    contents.extend(AnchorLink(page_heading(other).title, f"links-{page_heading(other).id}", 2) for other in pages)
     return context
 
 

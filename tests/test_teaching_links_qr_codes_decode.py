@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from conftest import DESKTOP, TEST_SITE_URL, BuiltSite, new_page
 
@@ -72,3 +73,41 @@ def test_every_qr_code_decodes_to_its_address(site: BuiltSite, served_site: str,
         capture_output=True, text=True, check=True, timeout=120,
     ).stdout.splitlines()
     assert decoded == [address for address, _, _ in cards(site)]
+
+
+def test_every_card_offers_a_sharp_code_for_slides_that_decodes(site: BuiltSite, tmp_path: Path) -> None:
+    """Each card's download is an SVG (it scales without blur) at least 600 px at its own size,
+    and, drawn at that size, it decodes to the card's address."""
+    import resvg_py
+
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.fail("the QR test needs zbar (apt-get install zbar-tools)")
+    tree = site.page(PAGE).tree
+    items = tree.xpath("//li[@class='teaching-links__item']")
+    shots = []
+    for index, item in enumerate(items):
+        href = item.xpath("string(.//a[@download]/@href)")
+        svg = (site.page(PAGE).path.parent / href).resolve().read_text(encoding="utf-8")
+        root = etree.fromstring(svg.encode("utf-8"))
+        assert root.get("viewBox") and int(root.get("width")) >= 600, href
+        shot = tmp_path / f"svg-{index:03}.png"
+        shot.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=svg, background="white")))
+        shots.append(shot)
+    decoded = subprocess.run(
+        [zbarimg, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *map(str, shots)],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout.splitlines()
+    assert decoded == [address for address, _, _ in cards(site)]
+
+
+def test_alt_text_names_the_section_and_the_page_has_contents(site: BuiltSite) -> None:
+    tree = site.page(PAGE).tree
+    for item in tree.xpath("//li[@class='teaching-links__item']"):
+        title = item.xpath("string(.//p[@class='teaching-links__title'])")
+        alt = item.xpath("string(.//img/@alt)")
+        assert alt.startswith("QR code for the ") and (title in alt or title == "Whole page"), alt
+    blocks = tree.xpath("//section[@class='teaching-links']/h2/@id")
+    sidebar = "//div[contains(@class, 'md-sidebar--secondary')]//nav[contains(@class, 'md-nav--secondary')]//a/@href"
+    contents = [href.removeprefix("#") for href in tree.xpath(sidebar)]
+    assert blocks and contents == blocks
