@@ -1,6 +1,7 @@
-"""On a phone, tapping a citation shows its full reference in place: the page does not
-scroll, the reference is inside the viewport, its link can be tapped, and tapping elsewhere
-or pressing Escape closes it. Without JavaScript the citation still leads to the reference."""
+"""On a phone, tapping a citation shows its full reference in place, numbered, with the other
+references of its group: the page does not scroll, the references are inside the viewport,
+their links can be tapped, and tapping elsewhere or pressing Escape closes them. Without
+JavaScript the citation still leads to the reference."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def test_a_tap_shows_the_reference_without_scrolling(site: BuiltSite, served_sit
     page.wait_for_timeout(300)
     assert page.evaluate("scrollY") == before
     assert page.url.endswith(PAGE), "the tap must not follow the link"
-    assert squash(tooltip.inner_text()) == reference_text(site, PAGE, "#fn:nastoupil2020")
+    numbered = f"{citation.inner_text()}. {reference_text(site, PAGE, '#fn:nastoupil2020')}"
+    assert numbered in squash(tooltip.inner_text())
     box = tooltip.bounding_box()
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]

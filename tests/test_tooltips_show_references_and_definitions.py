@@ -26,9 +26,9 @@ def test_hovering_or_focusing_a_citation_shows_its_full_reference(
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(served_site + PAGE)
     citation = page.locator(".footnote-ref").nth(3)
-    expected = reference_text(site, PAGE, citation.get_attribute("href"))
+    expected = f"{citation.inner_text()}. {reference_text(site, PAGE, citation.get_attribute('href'))}"
     getattr(citation, action)()
-    assert active_tooltip_text(page) == expected
+    assert active_tooltip_text(page) == expected  # numbered, as in the reference list
     assert "doi:" in expected
     page.close()
 
@@ -65,7 +65,7 @@ def test_one_tooltip_at_a_time(site: BuiltSite, served_site: str, browser) -> No
     assert expected != reference_text(site, PAGE, first.get_attribute("href"))
     page.wait_for_timeout(600)  # longer than the fade-out
     assert page.locator(".md-tooltip2").count() == 1
-    assert active_tooltip_text(page) == expected
+    assert active_tooltip_text(page) == f"{second.inner_text()}. {expected}"
     assert second.get_attribute("aria-controls") == page.locator(".md-tooltip2").get_attribute("id")
     assert first.get_attribute("aria-controls") is None
     page.close()

@@ -13,6 +13,22 @@ const TOOLTIP_HOSTS = ".md-content a.footnote-ref, .md-content abbr[title]";
 let tooltip = null; // {host, node, title, timer}
 let tooltipCount = 0;
 
+// A reference as the reference list shows it: its number, then its text (without the
+// back-link arrows, which lead away from the reader's place).
+function numberedReference(link) {
+  const note = document.getElementById(new URL(link.href).hash.slice(1));
+  const reference = document.createElement("div");
+  reference.className = "citation-reference";
+  if (!note) return reference;
+  const copy = note.cloneNode(true);
+  copy.querySelectorAll(".footnote-backref").forEach((arrow) => arrow.remove());
+  const number = document.createElement("strong");
+  number.textContent = `${link.textContent}. `;
+  (copy.firstElementChild || copy).prepend(number);
+  reference.append(...copy.children);
+  return reference;
+}
+
 function tooltipNode(host) {
   const node = document.createElement("div");
   const inner = document.createElement("div");
@@ -21,8 +37,16 @@ function tooltipNode(host) {
   inner.className = "md-tooltip2__inner md-typeset";
   if (host.matches("a.footnote-ref")) {
     node.setAttribute("role", "dialog");
-    const note = document.getElementById(new URL(host.href).hash.slice(1));
-    if (note) inner.append(...note.cloneNode(true).children);
+    inner.append(numberedReference(host));
+  } else if (host.matches("sup")) {
+    // A tap on a citation: every reference of its superscript, each with its number.
+    node.setAttribute("role", "dialog");
+    node.setAttribute("aria-label", "References");
+    const seen = new Set();
+    for (const link of host.querySelectorAll("a.footnote-ref")) {
+      if (!seen.has(link.href)) inner.append(numberedReference(link));
+      seen.add(link.href);
+    }
   } else {
     node.setAttribute("role", "tooltip");
     inner.textContent = host.title;
@@ -63,7 +87,9 @@ function showTooltip(host) {
   host.removeAttribute("title"); // or the browser shows its own tooltip on top
   document.body.append(node);
   placeTooltip(tooltip);
-  if (node.getAttribute("role") === "dialog") {
+  if (host.matches("sup")) {
+    // (a tapped superscript is not a control; its links keep their own names)
+  } else if (node.getAttribute("role") === "dialog") {
     host.setAttribute("aria-controls", node.id);
     host.setAttribute("aria-haspopup", "dialog");
   } else {
@@ -107,24 +133,37 @@ function tooltipHost(target) {
 for (const type of ["mouseover", "focusin"]) {
   document.addEventListener(type, (event) => {
     const host = tooltipHost(event.target);
-    if (host) showTooltip(host);
+    if (host && !(touching() && host.matches("a.footnote-ref"))) showTooltip(host);
   });
 }
 for (const type of ["mouseout", "focusout"]) {
   document.addEventListener(type, (event) => {
+    if (tooltip && tooltip.host.matches("sup")) return; // a tapped citation stays until a tap elsewhere
     if (tooltip && tooltipHost(event.target) && tooltipHost(event.relatedTarget) !== tooltip.host) settleTooltip();
   });
 }
 window.addEventListener("resize", () => tooltip && placeTooltip(tooltip));
 
-// On touch screens a tap on a citation would also follow the link to the reference list at
-// the bottom of the page, and the reader would lose their place: keep the tooltip and skip
-// the jump. Tapping elsewhere closes the tooltip (the citation loses focus); so does Escape.
+// On touch screens. A fingertip is wider than a citation number (in "1,3,4" each is under
+// 6 px wide), so a tap anywhere on a citation's superscript, or just beside it (site.css
+// widens its target), opens one dialog listing every reference of that superscript, each with
+// its number: whichever number the reader meant is there, and a near miss shows at once. The
+// tap does not follow the link to the reference list, so the reader keeps their place.
+// Tapping elsewhere closes the dialog; so does Escape.
+const TOUCH = new Set(["touch", "pen"]);
+let lastPointer = "";
+document.addEventListener("pointerdown", (event) => (lastPointer = event.pointerType), true);
+const touching = () => TOUCH.has(lastPointer);
+
 document.addEventListener("click", (event) => {
-  const citation = event.target instanceof Element && event.target.closest("a.footnote-ref");
-  if (citation && (event.pointerType === "touch" || event.pointerType === "pen")) {
+  if (!TOUCH.has(event.pointerType) || !(event.target instanceof Element)) return;
+  if (tooltip && tooltip.node.contains(event.target)) return; // a link in the reference
+  const citation = event.target.closest(".md-content sup");
+  if (citation && citation.querySelector("a.footnote-ref")) {
     event.preventDefault();
-    citation.focus();
+    showTooltip(citation);
+  } else if (tooltip && tooltip.host.matches("sup")) {
+    hideTooltip();
   }
 });
 document.addEventListener("keydown", (event) => {
