@@ -7,7 +7,9 @@ For each page it prints the four Lighthouse scores, Lighthouse's total byte weig
 to another host, and, counted by the server as it sends them (headers included), the bytes of
 a first load in Chromium at 390 px with an empty cache, and the extra bytes of opening that page
 from the home page in the same tab. (Lighthouse does not count the body of a web worker's
-script, so its byte weight can be lower.) It prints figures; it does not assert anything.
+script, so its byte weight can be lower.) The first loads are measured without the offline
+service worker, whose copy of the site is downloaded after the page has loaded; the bytes of
+that copy are printed on their own. It prints figures; it does not assert anything.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def sent_since(log: Path, offset: int) -> tuple[int, int]:
 
 def transferred(browser, log: Path, first: str, then: str | None = None) -> tuple[int, int]:
     """(bytes of loading `first` with an empty cache, extra bytes of then opening `then`)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  service_workers="block")
     page = context.new_page()
     _, start = sent_since(log, 0)
     page.goto(first, wait_until="networkidle")
@@ -79,6 +82,20 @@ def transferred(browser, log: Path, first: str, then: str | None = None) -> tupl
         then_bytes, _ = sent_since(log, start)
     context.close()
     return first_bytes, then_bytes
+
+
+def offline_copy(browser, log: Path) -> int:
+    """Bytes of a first visit to the home page with the service worker, which after the page
+    has loaded downloads the copy of the site it keeps for offline reading."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    _, start = sent_since(log, 0)
+    page.goto(BASE, wait_until="load")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_timeout(1500)
+    total, _ = sent_since(log, start)
+    context.close()
+    return total
 
 
 def main() -> None:
@@ -114,6 +131,7 @@ def main() -> None:
                     first, _ = transferred(browser, log, BASE + url)
                     _, second = transferred(browser, log, BASE, BASE + url) if url else (0, 0)
                     rows.append((url or "(home)", *scores, weight, first, second, len(other_hosts)))
+                copied = offline_copy(browser, log)
                 browser.close()
         finally:
             server.terminate()
@@ -126,6 +144,10 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, perf, a11y, best, seo, weight, first, second, others in rows:
         print(f"| {name} | {perf} | {a11y} | {best} | {seo} | {weight:,.0f} | {first:,} | {second:,} | {others} |")
+    print()
+    home = rows[0][6]
+    print(f"A first visit to the home page with the offline copy the service worker downloads after the page "
+          f"has loaded: {copied:,} B (the page itself: {home:,} B; the copy: {copied - home:,} B)")
 
 
 if __name__ == "__main__":

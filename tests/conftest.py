@@ -3,6 +3,7 @@ the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -112,13 +113,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def served_site(site: BuiltSite) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 for at most SERVER_LIFETIME_S; stop it by PID."""
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 for at most SERVER_LIFETIME_S; yield its address; stop it by PID."""
     port = _free_port()
     server = subprocess.Popen(
         ["timeout", str(SERVER_LIFETIME_S), sys.executable, "-m", "http.server",
-         "--bind", "127.0.0.1", "--directory", str(site.root), str(port)],
+         "--bind", "127.0.0.1", "--directory", str(directory), str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -136,6 +137,13 @@ def served_site(site: BuiltSite) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_site(site: BuiltSite) -> Iterator[str]:
+    """The built site, served on 127.0.0.1."""
+    with serving(site.root) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

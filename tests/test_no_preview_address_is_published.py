@@ -1,6 +1,7 @@
 """No preview address is ever published: a build without SITE_URL stops with one line that
-names the setting and shows how to set it; `mkdocs serve` needs no setting at all; and the
-site the tests build holds no preview address anywhere."""
+names the setting and shows how to set it; `mkdocs serve` needs no setting at all (and, as
+before, has no offline service worker); and the site the tests build holds no preview address
+anywhere."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 from conftest import BuiltSite, _free_port
 
@@ -46,6 +50,9 @@ def test_serve_needs_no_setting(project_copy: Path) -> None:
         else:
             raise AssertionError("mkdocs serve did not answer")
         assert f'<link rel="canonical" href="http://127.0.0.1:{port}/about/">' in page
+        assert 'rel="manifest"' not in page  # so site.js registers no service worker
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/sw.js", timeout=5)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -51,5 +51,5 @@ def test_figure_descriptions_stay_out_of_the_index_and_captions_in(site: BuiltSi
     docs = json.loads((site.root / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
     text = " ".join(doc["text"] for doc in docs)
     assert "Two columns compare patients" not in text  # the IFN figure's <desc>
-    assert "From escalation to the phase 2 schedule" not in text  # the dosing figure's drawn title
+    assert "Part 1: dose escalation" not in text  # a label drawn in the dosing figure
     assert "Two ends of a spectrum" in text and "The path from escalation to the phase 2 schedule" in text  # captions

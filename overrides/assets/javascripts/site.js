@@ -227,3 +227,13 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
     announce((await copy(source.textContent)) ? "Copied" : "Select the text to copy it");
   });
 }
+
+// Offline reading: once the page has loaded, register the service worker that hooks/offline.py
+// writes beside the manifest at the site's root. Only built sites link the manifest, so
+// `mkdocs serve` registers nothing.
+const manifest = document.querySelector('link[rel="manifest"]');
+if (manifest && "serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href)).catch(() => {});
+  });
+}

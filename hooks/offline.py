@@ -1,0 +1,125 @@
+"""Offline reading: a service worker and a web app manifest, in built sites only.
+
+After a build, this writes to the site's root:
+- `sw.js`, the service worker, from hooks/offline.js, with the list of what it caches at install
+  (every page, the offline page, and every file the pages load: stylesheets, scripts, images,
+  the search index stub and the search stand-in worker; not source maps, Material's search
+  worker or the full index) and a version, the hash of all those files, so a deploy that
+  changes any of them installs a new worker, which deletes the old cache;
+- `manifest.webmanifest` and two icons made from the favicon, so the site can be added to a
+  home screen.
+Every page, and the offline page, links the manifest; site.js registers the worker once the
+page has loaded, and only where the manifest is linked. `mkdocs serve` gets neither, so it
+works as before. The Content Security Policy already allows both: `worker-src 'self'` and
+`manifest-src 'self'`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import resvg_py
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+OFFLINE_PAGE = "offline.html"
+ICONS = {192: "assets/images/icon-192.png", 512: "assets/images/icon-512.png"}
+THEME_COLOR = "#4051b5"  # the indigo of the palette
+USED = re.compile(r'<(?:link|script|img)\b[^>]*?\s(?:href|src)="(?P<url>[^"#]+)"')
+SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
+NOT_AT_INSTALL = re.compile(r"\.map$|^search/search_index\.full\.json$|^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def with_manifest(html: str, here: str) -> str:
+    """`html` linking the manifest, from a page at `here` (relative to the site's root)."""
+    manifest = get_relative_url(MANIFEST, here)
+    links = f'<link rel="manifest" href="{manifest}">\n    <meta name="theme-color" content="{THEME_COLOR}">\n  </head>'
+    return html.replace("</head>", links, 1)
+
+
+@event_priority(10)  # before content_security_policy hashes the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return output if _serving else with_manifest(output, page.url)
+
+
+@event_priority(10)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if _serving or template_name != OFFLINE_PAGE:
+        return output_content
+    return with_manifest(output_content, template_name)
+
+
+def precache(site: Path) -> list[str]:
+    """What the worker caches at install: every page by its address, and what the pages load."""
+    pages = sorted(p for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    found = {OFFLINE_PAGE, MANIFEST, "search/search_index.json", *ICONS.values()}
+    for path in [*pages, site / OFFLINE_PAGE]:
+        here = path.relative_to(site).as_posix()
+        found.add(str(PurePosixPath(here).parent) + "/" if path.name == "index.html" else here)
+        html = path.read_text(encoding="utf-8")
+        for m in [*USED.finditer(html), *SEARCH_WORKER.finditer(html)]:
+            url = m["url"]
+            if urlsplit(url).scheme or url.startswith("//"):
+                continue  # another site: nothing is loaded from one
+            address = urljoin("/" + here, url).lstrip("/")
+            if (site / urlsplit(address).path).is_file():
+                found.add(address)
+    return sorted(a.removeprefix("./") if a != "./" else "./" for a in found if not NOT_AT_INSTALL.search(urlsplit(a).path))
+
+
+def version(site: Path, addresses: list[str]) -> str:
+    digest = hashlib.sha256()
+    for address in addresses:
+        path = site / urlsplit(address).path
+        file = path / "index.html" if address.endswith("/") else path
+        digest.update(address.encode("utf-8") + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def manifest(config: MkDocsConfig) -> str:
+    return json.dumps(
+        {
+            "name": config.site_name,
+            "short_name": "Lymphoma explained",
+            "description": config.site_description,
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": THEME_COLOR,
+            "icons": [{"src": src, "sizes": f"{size}x{size}", "type": "image/png"} for size, src in ICONS.items()],
+        },
+        indent=2,
+    )
+
+
+@event_priority(-200)  # last: after every other hook has written its files
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if _serving:
+        (site / WORKER).unlink(missing_ok=True)
+        return
+    favicon = (site / str(config.theme.get("favicon"))).read_text(encoding="utf-8")
+    for size, icon in ICONS.items():
+        (site / icon).write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=favicon, width=size, height=size)))
+    (site / MANIFEST).write_text(manifest(config), encoding="utf-8")
+    addresses = precache(site)
+    worker = (Path(__file__).parent / "offline.js").read_text(encoding="utf-8")
+    worker = worker.replace('"__VERSION__"', json.dumps(version(site, addresses)))
+    worker = worker.replace("__PRECACHE__", json.dumps(addresses, indent=2))
+    (site / WORKER).write_text(worker, encoding="utf-8")
