@@ -4,13 +4,15 @@ Python-Markdown's abbr extension marks every use of a term from the abbreviation
 `<abbr title="...">`, whose expansion shows on hover or tap (site.js). A keyboard user could not
 reach it. The first use of each term on a page gets `tabindex="0"`, so Tab reaches it and
 focusing shows the expansion; later uses stay out of the tab order (the CAR T page uses 26
-terms 118 times).
+terms 118 times). The glossary page is left as it is: its table shows every expansion beside
+its term.
 """
 
 from __future__ import annotations
 
 import re
 
+from glossary import MARKER as GLOSSARY_MARKER
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,4 +34,6 @@ def focus_first_uses(html: str) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if GLOSSARY_MARKER in page.file.content_string:
+        return html
     return focus_first_uses(html)

@@ -20,6 +20,9 @@ def test_each_page_has_one_tab_stop_per_abbreviation(site: BuiltSite) -> None:
     for page in site.pages():
         uses = page.tree.xpath("//article//abbr")
         focusable = [a.text_content() for a in uses if a.get("tabindex") == "0"]
+        if page.url == "glossary/":  # its table shows every expansion beside its term
+            assert focusable == []
+            continue
         assert sorted(focusable) == sorted({a.text_content() for a in uses}), page.url
     car_t = site.page(PAGE).tree.xpath("//article//abbr")
     assert len(car_t) > 2 * len({a.text_content() for a in car_t})  # most uses stay out of the tab order

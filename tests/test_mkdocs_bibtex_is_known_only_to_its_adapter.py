@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from citations import mkdocs_bibtex_adapter
 from conftest import ROOT
@@ -22,7 +23,7 @@ def test_the_adapter_is_written_for_the_installed_version() -> None:
 
 def test_another_version_stops_the_build_with_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mkdocs_bibtex_adapter, "version", lambda name: "4.5.0")
-    with pytest.raises(RuntimeError, match=r"written for mkdocs-bibtex 4\.4\.0, but 4\.5\.0 is installed: check the adapter"):
+    with pytest.raises(PluginError, match=r"written for mkdocs-bibtex 4\.4\.0, but 4\.5\.0 is installed: check the adapter"):
         mkdocs_bibtex_adapter.check_version()
 
 

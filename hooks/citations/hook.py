@@ -4,7 +4,7 @@ layer imports MkDocs, except the adapter.
     on_config (before mkdocs-bibtex loads)   read and check the bibliography; find and check
                                              the citations of every page; start formatting the
                                              cited references, ahead of the pages; hand the
-                                             plugin the cited entries and the style
+                                             plugin the style and an empty bibliography
     on_page_markdown (before its page pass)  render the page's citations and reference list
     on_page_markdown (after it)              give back the "@" signs hidden from the plugin
     on_page_content                          compact citation groups, place locators
@@ -74,7 +74,8 @@ def find_in_pages(config: MkDocsConfig, bib: Bibliography) -> tuple[list[tuple[s
         keys = found.keys()
         if settings.full_bib_command in text:
             full = True
-            keys += [entry.key for entry in bib.entries if entry.key not in set(keys)]
+            cited_here = set(keys)
+            keys += [entry.key for entry in bib.entries if entry.key not in cited_here]
         keys_by_page.append((file.src_uri, keys))
     return keys_by_page, full
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pypandoc
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import PandocRegistry
@@ -43,7 +44,7 @@ def engine() -> str:
 def check_version() -> None:
     installed = version("mkdocs-bibtex")
     if installed != WRITTEN_FOR:
-        raise RuntimeError(
+        raise PluginError(
             f"hooks/citations/mkdocs_bibtex_adapter.py was written for mkdocs-bibtex {WRITTEN_FOR}, "
             f"but {installed} is installed: check the adapter against it, then update WRITTEN_FOR"
         )
@@ -61,7 +62,7 @@ class Settings:
 def _plugin(config: MkDocsConfig) -> BibTexPlugin:
     plugin = config.plugins.get("bibtex")
     if not isinstance(plugin, BibTexPlugin):
-        raise RuntimeError("mkdocs.yml: the bibtex plugin (mkdocs-bibtex) must be listed under plugins")
+        raise PluginError("mkdocs.yml: the bibtex plugin (mkdocs-bibtex) must be listed under plugins")
     return plugin
 
 
