@@ -73,6 +73,5 @@ def test_both_files_come_from_the_one_source_and_the_stylesheet() -> None:
 
 def test_without_the_font_the_build_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(figures, "FONTS", tmp_path)
-    figures.png.cache_clear()
     with pytest.raises(PluginError, match="fonts-dejavu-core"):
-        figures.png('<svg viewBox="0 0 1 1"/>')
+        figures.png('<svg viewBox="0 0 1 1"/>', tmp_path / "cache")
