@@ -145,7 +145,7 @@ def main() -> None:
     for name, perf, a11y, best, seo, weight, first, second, others in rows:
         print(f"| {name} | {perf} | {a11y} | {best} | {seo} | {weight:,.0f} | {first:,} | {second:,} | {others} |")
     print()
-    home = rows[0][6]
+    home = next(row[6] for row in rows if row[0] == "(home)")
     print(f"A first visit to the home page with the offline copy the service worker downloads after the page "
           f"has loaded: {copied:,} B (the page itself: {home:,} B; the copy: {copied - home:,} B)")
 
