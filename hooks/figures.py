@@ -116,7 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def credit(title: str, page: Page, figure_id: str, config: MkDocsConfig) -> str:
     """How to attribute the figure: its title, the site, its address."""
-    address = f"{config.site_url.rstrip('/')}/{page.url}#{figure_id}"
+    address = f"{str(config.site_url).rstrip('/')}/{page.url}#{figure_id}"
     return f"Credit: “{title}”, {config.site_name}, {address}."
 
 
@@ -129,7 +129,9 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         name = _figures.by_title_id.get(found["id"]) if found else None
         if name is None:
             return m.group(0)
-        link = lambda ext: html.escape(get_relative_url(f"{OUT_DIR}/{name}.{ext}", page.url))  # noqa: E731
+        def link(ext: str) -> str:
+            return html.escape(get_relative_url(f"{OUT_DIR}/{name}.{ext}", page.url))
+
         meta = (
             '<span class="site-figure__meta">'
             f'<a href="{link("svg")}" download>Download SVG</a> · '

@@ -5,7 +5,6 @@ regenerate with pip-compile; and every pull request runs .ci/run before it can l
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 

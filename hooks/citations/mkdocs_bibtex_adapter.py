@@ -87,7 +87,7 @@ def hand_over(config: MkDocsConfig, empty_bib: Path, style: Path) -> None:
     options.csl_file = str(style)
 
 
-class _CitedEntries(PandocRegistry):
+class _CitedEntries(PandocRegistry):  # type: ignore[misc]  # (mkdocs-bibtex ships no type hints)
     """mkdocs-bibtex's PandocRegistry, given the cited entries as BibTeX text.
 
     Its own constructor parses files with pybtex, splitting every author's name, and its
@@ -103,7 +103,7 @@ class _CitedEntries(PandocRegistry):
         self._bibtex = bibtex
 
     @property
-    def bib_data_bibtex(self) -> str:  # type: ignore[override]
+    def bib_data_bibtex(self) -> str:
         return self._bibtex
 
 
@@ -111,7 +111,7 @@ def format_references(bibtex: str, csl_file: Path, keys: list[str]) -> dict[str,
     """One pandoc run: key -> reference text (Markdown) for each of `keys`, from `bibtex`."""
     blocks = [CitationBlock(citations=[Citation(key=key)]) for key in keys]
     _, references = _CitedEntries(bibtex, csl_file)._process_with_pandoc(blocks)
-    return references
+    return {str(key): str(text) for key, text in references.items()}
 
 
 def hide(markdown: str) -> str:
