@@ -6,8 +6,8 @@ After a build, this writes to the site's root:
   the search index stub and the search stand-in worker; not source maps, Material's search
   worker or the full index) and a version, the hash of all those files, so a deploy that
   changes any of them installs a new worker, which deletes the old cache;
-- `manifest.webmanifest` and two icons made from the favicon, so the site can be added to a
-  home screen.
+- `manifest.webmanifest`, whose icon is the favicon (an SVG, any size), so the site can be
+  added to a home screen.
 Every page, and the offline page, links the manifest; site.js registers the worker once the
 page has loaded, and only where the manifest is linked. `mkdocs serve` gets neither, so it
 works as before. The Content Security Policy already allows both: `worker-src 'self'` and
@@ -22,7 +22,6 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-import resvg_py
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -31,7 +30,6 @@ from mkdocs.utils import get_relative_url
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline.html"
-ICONS = {192: "assets/images/icon-192.png", 512: "assets/images/icon-512.png"}
 THEME_COLOR = "#4051b5"  # the indigo of the palette
 USED = re.compile(r'<(?:link|script|img)\b[^>]*?\s(?:href|src)="(?P<url>[^"#]+)"')
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
@@ -67,7 +65,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def precache(site: Path) -> list[str]:
     """What the worker caches at install: every page by its address, and what the pages load."""
     pages = sorted(p for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
-    found = {OFFLINE_PAGE, MANIFEST, "search/search_index.json", *ICONS.values()}
+    found = {OFFLINE_PAGE, MANIFEST, "search/search_index.json"}
     for path in [*pages, site / OFFLINE_PAGE]:
         here = path.relative_to(site).as_posix()
         found.add(str(PurePosixPath(here).parent) + "/" if path.name == "index.html" else here)
@@ -92,6 +90,7 @@ def version(site: Path, addresses: list[str]) -> str:
 
 
 def manifest(config: MkDocsConfig) -> str:
+    icon = str(config.theme.get("favicon"))
     return json.dumps(
         {
             "name": config.site_name,
@@ -102,7 +101,7 @@ def manifest(config: MkDocsConfig) -> str:
             "display": "standalone",
             "background_color": "#ffffff",
             "theme_color": THEME_COLOR,
-            "icons": [{"src": src, "sizes": f"{size}x{size}", "type": "image/png"} for size, src in ICONS.items()],
+            "icons": [{"src": icon, "sizes": "any", "type": "image/svg+xml"}],
         },
         indent=2,
     )
@@ -114,9 +113,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _serving:
         (site / WORKER).unlink(missing_ok=True)
         return
-    favicon = (site / str(config.theme.get("favicon"))).read_text(encoding="utf-8")
-    for size, icon in ICONS.items():
-        (site / icon).write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=favicon, width=size, height=size)))
     (site / MANIFEST).write_text(manifest(config), encoding="utf-8")
     addresses = precache(site)
     worker = (Path(__file__).parent / "offline.js").read_text(encoding="utf-8")

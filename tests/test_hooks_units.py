@@ -43,3 +43,10 @@ def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path
     # A file is watched through its folder.
     assert timeouts == {tmp_path / "docs": PROJECT_POLL_S, theme: 0.5, tmp_path: PROJECT_POLL_S}
     server.server_close()
+
+
+def test_the_site_stylesheet_loses_its_comments_and_nothing_else() -> None:
+    from hooks.unused_css import without_comments
+
+    css = "/* why */\n.a::before { content: \"/* not a comment */\"; }\n/* more\n lines */\n.b { x: '/*'; }"
+    assert without_comments(css) == ".a::before { content: \"/* not a comment */\"; }\n.b { x: '/*'; }"
