@@ -159,7 +159,10 @@ def browser() -> Iterator[object]:
 
 
 def new_page(browser, viewport: dict[str, int], *, touch: bool = False, **options: object):
-    """A page in a fresh browser context; `touch` makes it a phone with a touch screen."""
+    """A page in a fresh browser context; `touch` makes it a phone with a touch screen. The site's
+    offline service worker is blocked (it would download the whole site beside the test) unless
+    `service_workers="allow"` is passed: tests/test_offline_reading.py does."""
+    options.setdefault("service_workers", "block")
     context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch, **options)
     return context.new_page()
 

@@ -36,7 +36,7 @@ def deployed(site: BuiltSite, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def open_site(browser, base: str):
-    page = new_page(browser, PHONE, touch=True)
+    page = new_page(browser, PHONE, touch=True, service_workers="allow")
     violations: list[str] = []
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     page.goto(base)
