@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pypandoc
+from markdown_code import AT_MASK
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.citation import Citation, CitationBlock
@@ -32,8 +33,6 @@ from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import PandocRegistry
 
 WRITTEN_FOR = "4.4.0"
-# A private-use character stands in for "@" while the plugin reads a page.
-AT_MASK = "\ue000"
 
 
 def engine() -> str:
@@ -115,9 +114,8 @@ def format_references(bibtex: str, csl_file: Path, keys: list[str]) -> dict[str,
 
 
 def hide(markdown: str) -> str:
-    """Page text with every "@" hidden from the plugin's page pass; `reveal` undoes it."""
-    if AT_MASK in markdown:
-        raise ValueError("contains the private-use character U+E000, which the build reserves")
+    """Page text with every "@" hidden from the plugin's page pass, behind the character the
+    build reserves for hiding "@" (find() has refused any page that holds it); `reveal` undoes it."""
     return markdown.replace("@", AT_MASK)
 
 
