@@ -124,12 +124,17 @@ def parse_locator(text: str) -> tuple[Locator | None, str]:
     return Locator(term or "page", m["value"], m.group(0)), text[m.end() :].strip()
 
 
+def cited_key(m: re.Match[str]) -> str:
+    """The key of a CITE match: `@key`, or `@{any key}`."""
+    return m["braced"] if m["braced"] is not None else m["key"]
+
+
 def parse_citation(item: str) -> Citation | None:
     """One `;`-separated item of a group, or None if it holds no key."""
     m = CITE.search(item)
     if not m:
         return None
-    key = m["braced"] if m["braced"] is not None else m["key"]
+    key = cited_key(m)
     after = item[m.end() :]
     rest = after.strip()
     locator = None
@@ -146,10 +151,11 @@ def parse_group(body: str) -> tuple[Citation, ...] | None:
     """The citations of a bracket's text, or None if it is not a citation group."""
     if "@" not in body:
         return None
-    items = [parse_citation(part) for part in body.split(";")]
+    parts = body.split(";")
+    items = [parse_citation(part) for part in parts]
     if all(item is None for item in items):
         return None  # an e-mail address or a handle in brackets
-    return tuple(item if item is not None else Citation("", prefix=part.strip()) for item, part in zip(items, body.split(";")))
+    return tuple(item if item is not None else Citation("", prefix=part.strip()) for item, part in zip(items, parts))
 
 
 def find(markdown: str) -> Found:
@@ -171,8 +177,7 @@ def find(markdown: str) -> Found:
             unclosed.append(number)
         for m in CITE.finditer(rest):
             after = IN_TEXT_LOCATOR.match(rest, m.end())
-            key = m["braced"] if m["braced"] is not None else m["key"]
-            in_text.append(InText(number, key, after["locator"].strip() if after else None))
+            in_text.append(InText(number, cited_key(m), after["locator"].strip() if after else None))
         offset += len(line) + 1
     return Found(groups, in_text, unclosed)
 
