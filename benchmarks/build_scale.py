@@ -5,10 +5,10 @@ theme (the real mkdocs.yml, so the measured pipeline is the site's own): PAGES p
 CITES citations each, drawn from a BibTeX file of ENTRIES entries. Each library is built
 RUNS times as written and RUNS times with every citation and bibliography marker removed
 (each variant in a folder of its own, made for the run), and the script prints wall-clock
-times and ratios.
+times and ratios. The builds are interleaved: each round builds every library once.
 
-The citation layer keeps formatted references and the checked bibliography's hash in
-`.cache/`: the first build of a library is "cold" (pandoc formats every cited entry), the
+The citation layer keeps formatted references, their HTML and the checked bibliography's hash
+in `.cache/`: the first build of a library is "cold" (pandoc formats every cited entry), the
 builds after it are "warm" (an edit formats only what changed). The table gives both: the
 cold time is the first build's, the warm time the median of the others.
 
@@ -84,24 +84,22 @@ def make_library(dest: Path, pages: int, cites: int, entries: int, cited_pool: i
     (dest / "docs/index.md").write_text("# Synthetic library {#home}\n\nGenerated for a benchmark.\n", encoding="utf-8")
 
 
-def build_seconds(project: Path, runs: int) -> list[float]:
-    """Wall-clock seconds of `runs` strict builds, in order (the first one cold)."""
-    times = []
-    for _ in range(runs):
-        site = project / "site"
-        shutil.rmtree(site, ignore_errors=True)
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/library/"},
-        )
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            sys.exit(f"build of {project} failed:\n{result.stderr[-2000:]}")
-    return times
+def build_seconds(project: Path) -> float:
+    """Wall-clock seconds of one strict build of `project`."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/library/"},
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{result.stderr[-2000:]}")
+    return seconds
 
 
 def main() -> None:
@@ -109,30 +107,41 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--cites", type=int, default=10, help="citations per page")
     parser.add_argument("--entries", type=int, nargs="+", default=[5000, 10000], help="bibliography sizes")
-    parser.add_argument("--runs", type=int, default=4, help="builds per cell: one cold, then warm ones (median shown)")
+    parser.add_argument("--runs", type=int, default=4, help="rounds: the first builds cold, the others warm (median shown)")
     args = parser.parse_args()
     # Every size cites the same keys, so a bigger bibliography only adds uncited entries.
     pool = min(args.entries)
 
-    print(f"{args.pages} pages x {args.cites} citations; {args.runs} builds each, without citations the median, "
-          f"with citations the first (cold) and the median of the rest (warm); {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    print(f"{args.pages} pages x {args.cites} citations; {args.runs} rounds, each building every library once in "
+          "turn (so that a slower minute of the machine weighs on all of them); without citations the median, with "
+          "citations the first round (cold) and the median of the others (warm), the warm ratio's range over the rounds "
+          f"in brackets; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     print()
+    with tempfile.TemporaryDirectory() as tmp:
+        libraries = []
+        for entries in args.entries:
+            plain, cited = Path(tmp, f"plain-{entries}"), Path(tmp, f"cited-{entries}")
+            for folder, with_citations in ((plain, False), (cited, True)):
+                folder.mkdir()
+                make_library(folder, args.pages, args.cites, entries, pool, with_citations)
+            libraries.append((entries, plain, cited))
+        times: dict[Path, list[float]] = {}
+        for _ in range(args.runs):
+            for _, plain, cited in libraries:
+                for folder in (plain, cited):
+                    times.setdefault(folder, []).append(build_seconds(folder))
+
     print("| Entries | Without citations (s) | With, cold (s) | Ratio cold | With, warm (s) | Ratio warm | Warm vs. smallest bibliography |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     first_warm: float | None = None
-    for entries in args.entries:
-        with tempfile.TemporaryDirectory() as tmp:
-            plain, cited = Path(tmp, "plain"), Path(tmp, "cited")
-            plain.mkdir()
-            cited.mkdir()
-            make_library(plain, args.pages, args.cites, entries, pool, with_citations=False)
-            make_library(cited, args.pages, args.cites, entries, pool, with_citations=True)
-            without = statistics.median(build_seconds(plain, args.runs))
-            cold, *rest = build_seconds(cited, args.runs)
+    for entries, plain, cited in libraries:
+        without = statistics.median(times[plain])
+        cold, *rest = times[cited]
         warm = statistics.median(rest or [cold])
+        rounds = [c / p for c, p in zip(rest, times[plain][1:])] or [cold / times[plain][0]]
         first_warm = first_warm or warm
-        print(f"| {entries:,} | {without:.2f} | {cold:.2f} | {cold / without:.2f} | {warm:.2f} | {warm / without:.2f} | "
-              f"{(warm / first_warm - 1) * 100:+.1f}% |", flush=True)
+        print(f"| {entries:,} | {without:.2f} | {cold:.2f} | {cold / without:.2f} | {warm:.2f} | {warm / without:.2f} "
+              f"({min(rounds):.2f}-{max(rounds):.2f}) | {(warm / first_warm - 1) * 100:+.1f}% |", flush=True)
 
 
 if __name__ == "__main__":

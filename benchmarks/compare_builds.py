@@ -5,9 +5,9 @@ that the machine's drift touches both alike.
     .venv/bin/python benchmarks/compare_builds.py /tmp/before --pages 100 --entries 10000
 
 The library (build_scale.py's: PAGES pages of 10 citations from a pool of at most 5,000 keys, ENTRIES entries) is made once from
-each version's configuration, hooks and theme. The current version is built once first (cold:
-its caches are empty), then the two are built in turn, RUNS times each (warm for the current
-version). It prints the medians; it does not assert anything.
+each version's configuration, hooks and theme. Each version is built once first (cold: its
+caches, if it has any, are empty), then the two are built in turn, RUNS times each (warm). It
+prints the cold times and the warm medians; it does not assert anything.
 """
 
 from __future__ import annotations
@@ -15,26 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import build_scale
+from build_scale import build_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_seconds(project: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/library/"},
-    )
-    if result.returncode != 0:
-        sys.exit(f"build of {project} failed:\n{result.stderr[-2000:]}")
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -50,14 +37,14 @@ def main() -> None:
             projects[name].mkdir()
             build_scale.ROOT = source
             build_scale.make_library(projects[name], args.pages, 10, args.entries, min(args.entries, 5000), with_citations=True)
-        cold = build_seconds(projects["now"])
+        cold = {name: build_seconds(project) for name, project in projects.items()}
         times: dict[str, list[float]] = {"before": [], "now": []}
         for _ in range(args.runs):
             for name, project in projects.items():
                 times[name].append(build_seconds(project))
     print(f"{args.pages} pages x 10 citations, {args.entries:,} entries; {os.cpu_count()} CPUs; median of {args.runs}")
-    print(f"before: {statistics.median(times['before']):.2f} s; now: cold {cold:.2f} s, "
-          f"warm {statistics.median(times['now']):.2f} s")
+    for name in projects:
+        print(f"{name}: cold {cold[name]:.2f} s, warm {statistics.median(times[name]):.2f} s")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 """Two builds of the same sources with the same SOURCE_DATE_EPOCH are byte-identical, sitemap
-included; the sitemap's dates come from SOURCE_DATE_EPOCH, not from the clock."""
+included, though the first starts from nothing and the second from what the first kept in
+`.cache/` (formatted references, and the HTML of every reference); the sitemap's dates come from
+SOURCE_DATE_EPOCH, not from the clock."""
 
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from pathlib import Path
 
 from conftest import mkdocs_build
@@ -14,10 +18,16 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 def test_same_epoch_same_bytes(project_copy: Path, tmp_path: Path) -> None:
+    assert not (project_copy / ".cache").exists()
     for name in ("first", "second"):
         result = mkdocs_build(project_copy, tmp_path / name, SOURCE_DATE_EPOCH="1700000000")
         assert result.returncode == 0, result.stderr
     first, second = tree(tmp_path / "first"), tree(tmp_path / "second")
+    # The second build took every reference's HTML from the first: one kept tree per work in
+    # the full bibliography on the references page.
+    works = re.findall(rb'<li id="fn:', first["references/index.html"])
+    kept = json.loads((project_copy / ".cache/citations/trees.json").read_text(encoding="utf-8"))
+    assert len(kept) == len(works) > 0
     assert "sitemap.xml" in first and "sitemap.xml.gz" in first
     assert sorted(first) == sorted(second)
     different = [name for name in first if first[name] != second[name]]

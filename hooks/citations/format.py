@@ -133,7 +133,7 @@ class Cache:
 
     def __init__(self, path: Path, salt: str, bibliography: Bibliography) -> None:
         self.path = path
-        self.salt = salt + bibliography.macros
+        self.salted = hashlib.sha256((salt + bibliography.macros).encode("utf-8"))  # hashed once, copied per entry
         self.entry_text = {entry.key: entry.text for entry in bibliography.entries}
         try:
             self.stored: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
@@ -142,12 +142,15 @@ class Cache:
         self.used: dict[str, str] = {}
 
     def digest(self, key: str) -> str:
-        return hashlib.sha256((self.salt + self.entry_text[key]).encode("utf-8")).hexdigest()
+        hashed = self.salted.copy()
+        hashed.update(self.entry_text[key].encode("utf-8"))
+        return hashed.hexdigest()
 
     def get(self, key: str) -> str | None:
-        text = self.stored.get(self.digest(key))
+        digest = self.digest(key)
+        text = self.stored.get(digest)
         if text is not None:
-            self.used[self.digest(key)] = text
+            self.used[digest] = text
         return text
 
     def put(self, key: str, text: str) -> None:
@@ -166,6 +169,7 @@ class References:
     def __init__(self, pandoc: Pandoc, keys_by_page: list[tuple[str, list[str]]], cache: Cache) -> None:
         self.cache = cache
         self.texts: dict[str, str] = {}
+        self.known: set[str] = set()  # the texts of self.texts
         new_keys_by_page = []
         seen: set[str] = set()
         for page, keys in keys_by_page:
@@ -179,6 +183,7 @@ class References:
                     new.append(key)
                 else:
                     self.texts[key] = cached
+                    self.known.add(cached)
             new_keys_by_page.append((page, new))
         runs = runs_by_page(new_keys_by_page)
         executor = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pandoc")
@@ -191,6 +196,7 @@ class References:
         while self.merged <= last:
             for key, text in self.futures[self.merged].result().items():
                 self.texts[key] = tidy_reference(text)
+                self.known.add(self.texts[key])
                 self.cache.put(key, self.texts[key])
             self.merged += 1
 
@@ -198,6 +204,10 @@ class References:
         """Every reference formatted so far, waiting for the run that holds `page`'s keys."""
         self._merge_until(self.run_of_page.get(page, -1))
         return self.texts
+
+    def is_reference(self, text: str) -> bool:
+        """Whether `text` is the text of a reference formatted so far."""
+        return text in self.known
 
     def save(self) -> None:
         """Wait for every run, then keep what this build formatted for the next."""

@@ -7,6 +7,7 @@ layer imports MkDocs, except the adapter.
                                              plugin the style and an empty bibliography
     on_page_markdown (before its page pass)  render the page's citations and reference list
     on_page_markdown (after it)              give back the "@" signs hidden from the plugin
+    (Python-Markdown, reference_trees)       reuse each reference's HTML made before
     on_page_content                          compact citation groups, place locators
 """
 
@@ -26,6 +27,7 @@ from citations.check import check  # noqa: E402
 from citations.find import Found, find, problems  # noqa: E402
 from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
 from citations.read import Bibliography, read  # noqa: E402
+from citations.reference_trees import ReferenceTrees, Trees, describe_setup  # noqa: E402
 from citations.render import compact, render_markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
@@ -41,6 +43,8 @@ class Build:
     settings: adapter.Settings
     bibliography: Bibliography
     references: References
+    trees: Trees
+    docs: str  # the docs folder as messages name it
 
 
 _build: Build | None = None
@@ -111,7 +115,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cited = bibliography.keys() if full else {key for _, keys in keys_by_page for key in keys}
     pandoc = functools.partial(adapter.format_references, bibliography.source_of(cited), style)
     cache = Cache(config_dir / CACHE / "references.json", adapter.engine() + style.read_text(encoding="utf-8"), bibliography)
-    _build = Build(settings, bibliography, References(pandoc, keys_by_page, cache))
+    references = References(pandoc, keys_by_page, cache)
+    setup = describe_setup(config.markdown_extensions, config.mdx_configs)
+    trees = Trees(config_dir / CACHE / "trees.json", references.is_reference, setup)
+    _build = Build(settings, bibliography, references, trees, _docs_shown(config))
+    config.markdown_extensions.append(ReferenceTrees(trees))  # an extension object: Python-Markdown takes it as it is
     adapter.hand_over(config, config_dir / CACHE / "empty.bib", style)
     return config
 
@@ -119,7 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)  # before mkdocs-bibtex's page pass (priority 0)
 def _render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    settings, where = _build.settings, f"{_docs_shown(config)}/{page.file.src_uri}"
+    settings, where = _build.settings, f"{_build.docs}/{page.file.src_uri}"
     try:
         found: Found = find(markdown)
     except ValueError as e:
@@ -154,3 +162,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     if _build is not None:
         _build.references.save()
+        _build.trees.save()
