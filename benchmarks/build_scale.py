@@ -12,6 +12,10 @@ in `.cache/`: the first build of a library is "cold" (pandoc formats every cited
 builds after it are "warm" (an edit formats only what changed). The table gives both: the
 cold time is the first build's, the warm time the median of the others.
 
+Last, it times the citation layer's start of a build alone (reading and checking the
+bibliography, finding the citations, taking the references from the cache) for each
+bibliography size: what a bigger bibliography costs, without the noise of whole builds.
+
     .venv/bin/python benchmarks/build_scale.py                 # 500 pages x 10, 5,000 and 10,000 entries
     .venv/bin/python benchmarks/build_scale.py --pages 50 --entries 50 1000 5000 --runs 1
 
@@ -102,20 +106,47 @@ def build_seconds(project: Path) -> float:
     return seconds
 
 
+LAYER_START = """
+import os, statistics, sys, time
+os.environ["SITE_URL"] = "https://example.org/library/"
+from mkdocs.config import load_config
+seconds = []
+for _ in range(int(sys.argv[1])):
+    config = load_config("mkdocs.yml")
+    hook = config.plugins["hooks/citations/hook.py"]
+    start = time.perf_counter()
+    hook.on_config(config)
+    seconds.append(time.perf_counter() - start)
+print(statistics.median(seconds))
+"""
+
+
+def layer_start_seconds(project: Path, repeats: int) -> float:
+    """The median time of the citation layer's start of a build (read and check the
+    bibliography, find every page's citations, take the references from the cache), in a
+    process of its own, where a warm build spends it."""
+    result = subprocess.run([sys.executable, "-c", LAYER_START, str(repeats)], cwd=project, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"the layer's start in {project} failed:\n{result.stderr[-2000:]}")
+    return float(result.stdout.split()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--cites", type=int, default=10, help="citations per page")
     parser.add_argument("--entries", type=int, nargs="+", default=[5000, 10000], help="bibliography sizes")
-    parser.add_argument("--runs", type=int, default=4, help="rounds: the first builds cold, the others warm (median shown)")
+    parser.add_argument("--runs", type=int, default=4, help="rounds: the first builds cold, the others warm")
     args = parser.parse_args()
     # Every size cites the same keys, so a bigger bibliography only adds uncited entries.
     pool = min(args.entries)
 
     print(f"{args.pages} pages x {args.cites} citations; {args.runs} rounds, each building every library once in "
-          "turn (so that a slower minute of the machine weighs on all of them); without citations the median, with "
-          "citations the first round (cold) and the median of the others (warm), the warm ratio's range over the rounds "
-          f"in brackets; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+          "turn, so that a slower minute of the machine weighs on all of them. The first round is cold (empty caches, "
+          "and Python compiles the copied hooks); times are the median of the other rounds, and the cold time is the "
+          "first round's. Ratios and the doubling: the median of each round's own ratio (its range in brackets); the "
+          "cold ratio is against the first build without citations. "
+          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     print()
     with tempfile.TemporaryDirectory() as tmp:
         libraries = []
@@ -130,18 +161,24 @@ def main() -> None:
             for _, plain, cited in libraries:
                 for folder in (plain, cited):
                     times.setdefault(folder, []).append(build_seconds(folder))
+        start = {entries: layer_start_seconds(cited, 15) for entries, _, cited in libraries}
+
+    def spread(ratios: list[float], offset: float = 0.0, form: str = "{:.2f}") -> str:
+        shown = [form.format(r + offset) for r in (statistics.median(ratios), min(ratios), max(ratios))]
+        return f"{shown[0]} ({shown[1]} to {shown[2]})"
 
     print("| Entries | Without citations (s) | With, cold (s) | Ratio cold | With, warm (s) | Ratio warm | Warm vs. smallest bibliography |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    first_warm: float | None = None
+    smallest = libraries[0][2]
     for entries, plain, cited in libraries:
-        without = statistics.median(times[plain])
-        cold, *rest = times[cited]
-        warm = statistics.median(rest or [cold])
-        rounds = [c / p for c, p in zip(rest, times[plain][1:])] or [cold / times[plain][0]]
-        first_warm = first_warm or warm
-        print(f"| {entries:,} | {without:.2f} | {cold:.2f} | {cold / without:.2f} | {warm:.2f} | {warm / without:.2f} "
-              f"({min(rounds):.2f}-{max(rounds):.2f}) | {(warm / first_warm - 1) * 100:+.1f}% |", flush=True)
+        cold, *warm = times[cited]
+        rounds = list(zip(times[plain], times[cited], times[smallest]))[1:] or [(times[plain][0], cold, cold)]
+        doubling = "" if cited == smallest else spread([c / s for _, c, s in rounds], -1, "{:+.1%}")
+        print(f"| {entries:,} | {statistics.median(times[plain][1:] or times[plain]):.2f} | {cold:.2f} | {cold / times[plain][0]:.2f} | "
+              f"{statistics.median(warm or [cold]):.2f} | {spread([c / p for p, c, _ in rounds])} | {doubling} |", flush=True)
+    print()
+    print("The citation layer's start of a build, measured alone (median of 15): " + "; ".join(
+        f"{entries:,} entries {seconds * 1000:.0f} ms" for entries, seconds in start.items()))
 
 
 if __name__ == "__main__":
