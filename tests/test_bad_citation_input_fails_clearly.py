@@ -1,6 +1,8 @@
 """A bad citation input stops the build with one error line that names the file
 and the key or line, and no Python traceback: an unknown key, a duplicate key, a
-malformed entry, a missing BibTeX file, and a citation left open across lines."""
+malformed entry, a missing BibTeX file, a citation left open across lines, a footnote on a
+page with citations, a citation in an image's description, and a bibliography command inside
+a sentence."""
 
 from __future__ import annotations
 
@@ -112,3 +114,26 @@ def test_markup_in_a_bibtex_field_is_shown_as_text(project_copy: Path, tmp_path:
     references = lxml_html.fromstring((tmp_path / "out" / "references" / "index.html").read_text(encoding="utf-8"))
     shown = references.xpath('//li[@id="fn:dean2020"]')[0].text_content()
     assert "alert(1)" in shown and "onerror=alert(2)" in shown, shown
+
+
+def test_a_footnote_on_a_page_with_citations(project_copy: Path, tmp_path: Path) -> None:
+    # about.md has front matter: the line is the file's, not the line after it.
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA note.[^n]\n\n[^n]: The note.\n", encoding="utf-8")
+    line = line_number_of(page, "A note.[^n]")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: a page with citations cannot also have footnotes")
+
+
+def test_a_citation_in_an_image_description(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A chart [@jain2021]](chart.png)\n", encoding="utf-8")
+    line = line_number_of(page, "![A chart [@jain2021]](chart.png)")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: citation [@jain2021] stands where no link can")
+
+
+def test_a_bibliography_command_inside_a_sentence(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about.md"
+    text = page.read_text(encoding="utf-8").replace("\\bibliography", "The list: \\bibliography")
+    page.write_text(text, encoding="utf-8")
+    line = line_number_of(page, "The list: \\bibliography")
+    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: the bibliography command must stand alone")

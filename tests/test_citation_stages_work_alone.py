@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markdown import Markdown
 from pybtex.database.input.bibtex import Parser
 
 from citations import CitationError
@@ -15,7 +16,7 @@ from citations.check import check
 from citations.find import Citation, Locator, find, parse_citation, problems
 from citations.format import check_style, format_locator, resolve_style, runs_by_page, tidy_reference
 from citations.read import parse_text, read
-from citations.render import compact, render_markdown
+from citations.render import compact, render_html, render_markdown
 
 # --- read ----------------------------------------------------------------------
 
@@ -253,11 +254,55 @@ def test_the_first_run_is_small_and_each_key_is_formatted_once() -> None:
 # --- render --------------------------------------------------------------------
 
 
-def test_groups_become_footnote_references_and_the_command_the_reference_list() -> None:
+def test_citations_and_the_command_become_markers_for_after_markdown() -> None:
     markdown = "A.[@a; @b, p. 5]\n\n\\bibliography\n"
-    out = render_markdown(markdown, find(markdown), {"a": "Ref A.", "b": "Ref B."}, lambda k: k, "\\bibliography",
-                          ("\\full_bibliography", parse_text("", "t")))
-    assert out == 'A.[^a] [^b]<span class="citation-locator">(p5)</span>\n\n[^a]: Ref A.\n[^b]: Ref B.\n'
+    out, plan = render_markdown(markdown, find(markdown), "\\bibliography", ("\\full_bibliography", parse_text("", "t")))
+    assert "@" not in out and "[" not in out and "bibliography" not in out
+    assert plan.citations == [("a", "", 1), ("b", "(p5)", 1)] and plan.lists == [(["a", "b"], 3)]
+
+
+def by_markdown_and_layer(markdown: str, references: dict[str, str]) -> str:
+    marked, plan = render_markdown(markdown, find(markdown), "\\bibliography", ("\\full_bibliography", parse_text("", "t")))
+    made = {key: Markdown().convert(text)[3:-4] for key, text in references.items()}
+    return render_html(Markdown(extensions=["footnotes", "admonition"]).convert(marked), plan, made, lambda key: key)
+
+
+def test_citations_are_written_as_the_footnotes_extension_writes_footnotes() -> None:
+    references = {"a": "Ref *A*.", "b": "Ref B."}
+    ours = by_markdown_and_layer("A.[@a; @b]\n\nB.[@a]\n\nC.[@b]\n\n\\bibliography\n", references)
+    footnotes = Markdown(extensions=["footnotes"]).convert(
+        "A.[^a] [^b]\n\nB.[^a]\n\nC.[^b]\n\n" + "".join(f"[^{key}]: {text}\n" for key, text in references.items())
+    )
+    assert ours == footnotes and ours.count("footnote-backref") == 4
+
+
+def test_a_work_cited_again_links_back_in_reading_order() -> None:
+    # Python-Markdown gives footnote ids in the order it processes elements, which put the
+    # citation inside the note last; the layer numbers them as a reader meets them.
+    out = by_markdown_and_layer("!!! note\n    A.[@a]\n\nB.[@a]\n\n\\bibliography\n", {"a": "Ref A."})
+    assert out.index('id="fnref:a"') < out.index('id="fnref2:a"')
+    assert out.index('href="#fnref:a"') < out.index('href="#fnref2:a"')
+
+
+def test_a_citation_where_no_link_can_stand_is_refused() -> None:
+    with pytest.raises(CitationError, match=r"^3: citation \[@a\] stands where no link can"):
+        by_markdown_and_layer("Text.\n\n![A chart [@a]](chart.png)\n\n\\bibliography\n", {"a": "Ref A."})
+
+
+def test_a_footnote_beside_citations_is_refused() -> None:
+    with pytest.raises(CitationError, match=r"^2: a page with citations cannot also have footnotes"):
+        by_markdown_and_layer("A.[@a]\nB.[^n]\n\n[^n]: A note.\n\n\\bibliography\n", {"a": "Ref A."})
+    by_markdown_and_layer("A.[@a] `[^n]`\n\n\\bibliography\n", {"a": "Ref A."})  # in code: not a footnote
+
+
+def test_a_bibliography_command_inside_a_sentence_is_refused() -> None:
+    with pytest.raises(CitationError, match="^2: the bibliography command must stand alone on its line"):
+        by_markdown_and_layer("A.[@a]\nSee \\bibliography below.\n", {"a": "Ref A."})
+
+
+def test_the_reserved_characters_are_refused_in_a_page() -> None:
+    with pytest.raises(CitationError, match="^2: holds the private-use character U\\+E020"):
+        by_markdown_and_layer("A.[@a]\nB \ue020 C\n", {"a": "Ref A."})
 
 
 def ref(key: str, number: int, locator: str = "") -> str:

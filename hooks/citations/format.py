@@ -169,7 +169,6 @@ class References:
     def __init__(self, pandoc: Pandoc, keys_by_page: list[tuple[str, list[str]]], cache: Cache) -> None:
         self.cache = cache
         self.texts: dict[str, str] = {}
-        self.known: set[str] = set()  # the texts of self.texts
         new_keys_by_page = []
         seen: set[str] = set()
         for page, keys in keys_by_page:
@@ -183,7 +182,6 @@ class References:
                     new.append(key)
                 else:
                     self.texts[key] = cached
-                    self.known.add(cached)
             new_keys_by_page.append((page, new))
         runs = runs_by_page(new_keys_by_page)
         executor = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pandoc")
@@ -196,7 +194,6 @@ class References:
         while self.merged <= last:
             for key, text in self.futures[self.merged].result().items():
                 self.texts[key] = tidy_reference(text)
-                self.known.add(self.texts[key])
                 self.cache.put(key, self.texts[key])
             self.merged += 1
 
@@ -204,10 +201,6 @@ class References:
         """Every reference formatted so far, waiting for the run that holds `page`'s keys."""
         self._merge_until(self.run_of_page.get(page, -1))
         return self.texts
-
-    def is_reference(self, text: str) -> bool:
-        """Whether `text` is the text of a reference formatted so far."""
-        return text in self.known
 
     def save(self) -> None:
         """Wait for every run, then keep what this build formatted for the next."""

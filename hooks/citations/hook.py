@@ -5,10 +5,12 @@ layer imports MkDocs, except the adapter.
                                              the citations of every page; start formatting the
                                              cited references, ahead of the pages; hand the
                                              plugin the style and an empty bibliography
-    on_page_markdown (before its page pass)  render the page's citations and reference list
+    on_page_markdown (before its page pass)  put markers where the page's citations and its
+                                             reference list go
     on_page_markdown (after it)              give back the "@" signs hidden from the plugin
-    (Python-Markdown, reference_trees)       reuse each reference's HTML made before
-    on_page_content                          compact citation groups, place locators
+    on_page_content                          write the citations and the reference list in
+                                             place of the markers (each reference's HTML made
+                                             once), compact citation groups, place locators
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # MkDocs loads this file on its own; its folder's parent holds the layer as the package `citations`.
@@ -27,8 +29,8 @@ from citations.check import check  # noqa: E402
 from citations.find import Found, find, problems  # noqa: E402
 from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
 from citations.read import Bibliography, read  # noqa: E402
-from citations.reference_trees import ReferenceTrees, Trees, describe_setup  # noqa: E402
-from citations.render import compact, render_markdown  # noqa: E402
+from citations.reference_html import ReferenceHtml, converter, describe_setup  # noqa: E402
+from citations.render import Plan, compact, render_html, render_markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
@@ -43,8 +45,9 @@ class Build:
     settings: adapter.Settings
     bibliography: Bibliography
     references: References
-    trees: Trees
+    reference_html: ReferenceHtml
     docs: str  # the docs folder as messages name it
+    plans: dict[str, Plan] = field(default_factory=dict)  # by page, from its Markdown to its HTML
 
 
 _build: Build | None = None
@@ -116,10 +119,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pandoc = functools.partial(adapter.format_references, bibliography.source_of(cited), style)
     cache = Cache(config_dir / CACHE / "references.json", adapter.engine() + style.read_text(encoding="utf-8"), bibliography)
     references = References(pandoc, keys_by_page, cache)
-    setup = describe_setup(config.markdown_extensions, config.mdx_configs)
-    trees = Trees(config_dir / CACHE / "trees.json", references.is_reference, setup)
-    _build = Build(settings, bibliography, references, trees, _docs_shown(config))
-    config.markdown_extensions.append(ReferenceTrees(trees))  # an extension object: Python-Markdown takes it as it is
+    reference_html = ReferenceHtml(
+        config_dir / CACHE / "html.json",
+        converter(config.markdown_extensions, config.mdx_configs),
+        describe_setup(config.markdown_extensions, config.mdx_configs, config_dir),
+    )
+    _build = Build(settings, bibliography, references, reference_html, _docs_shown(config))
     adapter.hand_over(config, config_dir / CACHE / "empty.bib", style)
     return config
 
@@ -127,24 +132,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)  # before mkdocs-bibtex's page pass (priority 0)
 def _render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    settings, where = _build.settings, f"{_build.docs}/{page.file.src_uri}"
     try:
         found: Found = find(markdown)
     except ValueError as e:
-        raise PluginError(f"{where}: {e}") from None
-    references = _build.references.for_page(page.file.src_uri)
-    missing = [key for key in found.keys() if key not in references]
-    if missing:
-        raise PluginError(f"{where}: citation key '{missing[0]}' was not among the keys found before the build")
-    rendered = render_markdown(
-        markdown,
-        found,
-        references,
-        lambda key: settings.footnote_format.format(key=key),
-        settings.bib_command,
-        (settings.full_bib_command, _build.bibliography),
-    )
-    return adapter.hide(rendered)
+        raise PluginError(f"{_build.docs}/{page.file.src_uri}: {e}") from None
+    settings = _build.settings
+    try:
+        source = page.file.content_string  # the file: front matter, then `markdown`
+        offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+        marked, _build.plans[page.file.src_uri] = render_markdown(
+            markdown, found, settings.bib_command, (settings.full_bib_command, _build.bibliography), offset
+        )
+    except CitationError as e:
+        raise PluginError(f"{_build.docs}/{page.file.src_uri}:{e}") from None
+    return adapter.hide(marked)
 
 
 @event_priority(-50)  # after mkdocs-bibtex's page pass, before anything else reads the Markdown
@@ -156,10 +157,22 @@ on_page_markdown = CombinedEvent(_render, _reveal)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    where, plan = f"{_build.docs}/{page.file.src_uri}", _build.plans.pop(page.file.src_uri)
+    texts = _build.references.for_page(page.file.src_uri)
+    missing = [key for key in plan.keys() if key not in texts]
+    if missing:
+        raise PluginError(f"{where}: citation key '{missing[0]}' was not among the keys found before the build")
+    try:
+        made = _build.reference_html.of(texts[key] for key in plan.keys())
+        label = _build.settings.footnote_format.format
+        html = render_html(html, plan, {key: made[texts[key]] for key in plan.keys()}, lambda key: label(key=key))
+    except CitationError as e:
+        raise PluginError(f"{where}:{e}") from None
     return compact(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _build is not None:
         _build.references.save()
-        _build.trees.save()
+        _build.reference_html.save()

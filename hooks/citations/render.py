@@ -1,61 +1,142 @@
 """Stage 5, render: citations become superscript links to the page's reference list.
 
-In the Markdown, each citation becomes a footnote reference, `[^key]`, which Python-Markdown
-numbers in order of first citation; a locator follows it as a small marker; the bibliography
-command becomes the page's footnote definitions, one per work. In the HTML, footnote
-references that stand together become one superscript, as AMA prints them: `1-3`, `1,3`,
-`1,2(p2625),3`. Every number stays a link, so the reference shows on hover, focus and tap; a
-citation hidden inside a range keeps its id on an empty span, so the reference's back-link
-still lands on the group.
+Python-Markdown never sees a citation. `render_markdown` puts a marker where each citation
+stands (a private-use character and a number), and a marker paragraph where the reference list
+goes; Markdown carries them through as plain text. After it, `render_html` writes each
+citation and the list as Python-Markdown's footnotes extension writes footnotes, with its
+default settings: the number of a work is its place in the list (works in order of first
+citation), each citation of it gets the id `fnref:key`, `fnref2:key`, ... in reading order,
+and its list entry a back-link to each. This costs a fraction of footnotes: Python-Markdown
+spent more time on 10 footnotes than on the rest of a short page.
+
+In the HTML, citations that stand together then become one superscript (`compact`), as AMA
+prints them: `1-3`, `1,3`, `1,2(p2625),3`. Every number stays a link, so the reference shows
+on hover, focus and tap; a citation hidden inside a range keeps its id on an empty span, so
+the reference's back-link still lands on the group.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from itertools import groupby
 
+from citations import CitationError
 from citations.find import Found
 from citations.format import format_locator
 from citations.read import Bibliography
+from markdown_code import CODE_SPAN, code_lines
 
+CITE, LIST = "\ue020{}\ue021", "\ue022{}\ue023"  # markers: a citation, a reference list
+CITE_MARK = re.compile("\ue020(\\d+)\ue021")
+LIST_MARK = re.compile("<p>\ue022(\\d+)\ue023</p>")
+ANY_MARK = re.compile("[\ue020-\ue023]")
+LIST_MARK_ANYWHERE = re.compile("\ue022(\\d+)\ue023")
+MARK_IN_TAG = re.compile("<[^<>]*\ue020(\\d+)\ue021")
+FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 LOCATOR_MARK = '<span class="citation-locator">{}</span>'
 
 
+@dataclass
+class Plan:
+    """What `render_markdown` left for `render_html` on one page."""
+
+    citations: list[tuple[str, str, int]] = field(default_factory=list)  # (key, locator as printed: "(p5)" or "", line)
+    lists: list[tuple[list[str], int]] = field(default_factory=list)  # the keys of each reference list, its line
+
+    def keys(self) -> list[str]:
+        """Every key the page shows, in list order: a work's number is its place here, from 1."""
+        return list(dict.fromkeys(key for keys, _ in self.lists for key in keys))
+
+
+def footnote_line(markdown: str) -> int | None:
+    """The line of the first footnote (`[^note]`) outside code, if there is one."""
+    for number, (line, in_code) in enumerate(zip(markdown.split("\n"), code_lines(markdown)), start=1):
+        if not in_code and FOOTNOTE.search(CODE_SPAN.sub("", line)):
+            return number
+    return None
+
+
 def render_markdown(
-    markdown: str,
-    found: Found,
-    references: dict[str, str],
-    label: Callable[[str], str],
-    bibliography: str,
-    full_bibliography: tuple[str, Bibliography],
-) -> str:
-    """`markdown` with its citation groups as footnote references and its bibliography
-    command (`bibliography`, or the full one, which lists every entry of the file) as the
-    reference list. A page that cites and has no bibliography command gets its list at the end."""
+    markdown: str, found: Found, bibliography: str, full_bibliography: tuple[str, Bibliography], offset: int = 0
+) -> tuple[str, Plan]:
+    """`markdown` with a marker for each citation and one for the reference list, which takes
+    the place of the bibliography command (`bibliography`, or the full one, which lists every
+    entry of the file); a page that cites and has no command gets its list at the end.
+    CitationError ("line: what") for what cannot be written so; `offset` is the number of lines
+    of the page's file above `markdown` (its front matter), so that lines are the file's."""
+    reserved = ANY_MARK.search(markdown)
+    if reserved:
+        raise CitationError(f"{offset + markdown.count(chr(10), 0, reserved.start()) + 1}: holds the private-use character "
+                            f"U+{ord(reserved.group(0)):04X}, which the build reserves")
+    line = footnote_line(markdown) if found.groups else None
+    if line:
+        raise CitationError(f"{offset + line}: a page with citations cannot also have footnotes ([^note]): both would be "
+                            "numbered from 1; write the note in the text")
+    plan = Plan()
     parts, at = [], 0
     for group in found.groups:
-        refs = [
-            f"[^{label(c.key)}]" + (LOCATOR_MARK.format(html.escape(format_locator(c.locator))) if c.locator else "")
-            for c in group.citations
-        ]
-        parts += [markdown[at : group.start], " ".join(refs)]
+        marks = []
+        for c in group.citations:
+            marks.append(CITE.format(len(plan.citations)))
+            plan.citations.append((c.key, format_locator(c.locator) if c.locator else "", offset + group.line))
+        parts += [markdown[at : group.start], " ".join(marks)]
         at = group.end
     out = "".join(parts) + markdown[at:]
 
-    def definitions(keys: list[str]) -> str:
-        return "\n".join(f"[^{label(key)}]: {references[key]}" for key in keys)
+    def reference_list(text: str, command: str, keys: list[str]) -> str:
+        at = text.index(command)
+        plan.lists.append((keys, offset + text.count("\n", 0, at) + 1))
+        return text[:at] + LIST.format(len(plan.lists) - 1) + text[at + len(command) :]
 
     full_command, every_entry = full_bibliography
     if full_command in out:
-        out = out.replace(full_command, definitions([entry.key for entry in every_entry.entries]))
+        out = reference_list(out, full_command, [entry.key for entry in every_entry.entries])
     cited = found.keys()
     if bibliography in out:
-        out = out.replace(bibliography, definitions(cited))
-    elif cited:
-        out += "\n" + definitions(cited)
+        out = reference_list(out, bibliography, cited)
+    elif cited and not plan.lists:
+        out = reference_list(out + "\n\n" + bibliography + "\n", bibliography, cited)
+    return out, plan
+
+
+def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label: Callable[[str], str]) -> str:
+    """`page_html` with its markers replaced: each citation by a superscript link to its
+    reference, each list marker by the list, each reference given as HTML by `references`."""
+    in_tag = MARK_IN_TAG.search(page_html)
+    if in_tag:
+        key, _, line = plan.citations[int(in_tag.group(1))]
+        raise CitationError(f"{line}: citation [@{key}] stands where no link can (an image's alt text, a title); "
+                            "put it in the sentence")
+    number = {key: n for n, key in enumerate(plan.keys(), start=1)}
+    seen: dict[str, int] = {}
+
+    def citation(match: re.Match[str]) -> str:
+        key, locator, _ = plan.citations[int(match.group(1))]
+        seen[key] = seen.get(key, 0) + 1
+        nth = "" if seen[key] == 1 else str(seen[key])
+        name = html.escape(label(key))
+        locator_mark = LOCATOR_MARK.format(html.escape(locator)) if locator else ""
+        return f'<sup id="fnref{nth}:{name}"><a class="footnote-ref" href="#fn:{name}">{number[key]}</a></sup>{locator_mark}'
+
+    def entry(key: str) -> str:
+        name, n = html.escape(label(key)), number[key]
+        backlinks = "".join(
+            f'<a class="footnote-backref" href="#fnref{"" if i == 1 else i}:{name}" title="Jump back to footnote {n} in the text">&#8617;</a>'
+            for i in range(1, max(seen.get(key, 0), 1) + 1)
+        )
+        return f'<li id="fn:{name}">\n<p>{references[key]}&#160;{backlinks}</p>\n</li>\n'
+
+    def reference_list(match: re.Match[str]) -> str:
+        entries = "".join(entry(key) for key in plan.lists[int(match.group(1))][0])
+        return f'<div class="footnote">\n<hr />\n<ol>\n{entries}</ol>\n</div>'
+
+    out = LIST_MARK.sub(reference_list, CITE_MARK.sub(citation, page_html))
+    left = LIST_MARK_ANYWHERE.search(out)
+    if left:
+        raise CitationError(f"{plan.lists[int(left.group(1))][1]}: the bibliography command must stand alone on its line")
     return out
 
 
