@@ -66,6 +66,16 @@ def test_locators_are_printed_after_the_number(project_copy: Path, tmp_path: Pat
     assert [li.get("id") for li in tree.xpath('//div[@class="footnote"]//li')] == ["fn:jain2021", "fn:strati2021", "fn:dean2020"]
 
 
+def test_a_cited_heading_shows_its_number_and_a_clean_contents_entry(project_copy: Path, tmp_path: Path) -> None:
+    add_page(project_copy, "## A cited heading[@jain2021] {#cited-heading}\n\nText.[@strati2021]")
+    tree = built_page(project_copy, tmp_path)
+    heading = tree.get_element_by_id("cited-heading")
+    assert heading.xpath(".//sup/a")[0].text_content() == "1"
+    contents = [a.text_content().strip() for a in tree.xpath('//nav[contains(@class, "md-nav--secondary")]//a')]
+    assert "A cited heading" in contents
+    assert not re.search("[\ue020-\ue023]", lxml_html.tostring(tree, encoding="unicode"))
+
+
 def test_emails_and_handles_stay_as_written(project_copy: Path, tmp_path: Path) -> None:
     add_page(project_copy, "Write to teaching@example.org or @lymphoma_team.[@jain2021]\n\nA [mail me@example.org] note.")
     text = built_page(project_copy, tmp_path).text_content()

@@ -30,7 +30,7 @@ from citations.find import Found, find, problems  # noqa: E402
 from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
 from citations.read import Bibliography, read  # noqa: E402
 from citations.reference_html import ReferenceHtml, converter, describe_setup  # noqa: E402
-from citations.render import Plan, compact, render_html, render_markdown  # noqa: E402
+from citations.render import Plan, compact, render_html, render_markdown, without_markers  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
@@ -169,6 +169,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = render_html(html, plan, {key: made[texts[key]] for key in plan.keys()}, lambda key: label(key=key))
     except CitationError as e:
         raise PluginError(f"{where}:{e}") from None
+    entries = list(page.toc)
+    while entries:  # a cited heading: its entry in the contents shows no citation
+        entry = entries.pop()
+        entry.title = without_markers(entry.title)
+        entries += entry.children
     return compact(html)
 
 

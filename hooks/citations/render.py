@@ -102,6 +102,11 @@ def render_markdown(
     return out, plan
 
 
+def without_markers(text: str) -> str:
+    """`text` (a heading's entry in the page's table of contents) without citation markers."""
+    return CITE_MARK.sub("", text)
+
+
 def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label: Callable[[str], str]) -> str:
     """`page_html` with its markers replaced: each citation by a superscript link to its
     reference, each list marker by the list, each reference given as HTML by `references`."""
