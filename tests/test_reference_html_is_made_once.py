@@ -53,12 +53,14 @@ class Counting:
         return self.convert(texts)
 
 
-def test_each_text_is_made_once_a_page_in_one_conversion_and_kept(tmp_path: Path) -> None:
+def test_each_text_is_made_once_with_those_ahead_in_one_conversion_and_kept(tmp_path: Path) -> None:
     convert = Counting(tmp_path)
     kept = ReferenceHtml(tmp_path / "html.json", convert, "set-up")
-    first = kept.of(TEXTS)
+    first = kept.of(TEXTS[:1], ahead=TEXTS)
+    assert convert.calls == [TEXTS]  # the page's text and the one ahead, in one conversion
+    first.update(kept.of(TEXTS[1:], ahead=["Not needed yet. 2020."]))
     assert kept.of([TEXTS[1], TEXTS[0]]) == first
-    assert convert.calls == [TEXTS]  # both texts in one conversion, then none
+    assert convert.calls == [TEXTS]  # nothing new was asked for: no conversion, "ahead" or not
     kept.save()
     next_build = ReferenceHtml(tmp_path / "html.json", convert, "set-up")
     assert next_build.of(TEXTS) == first and next_build.made == 0 and len(convert.calls) == 1

@@ -164,7 +164,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if missing:
         raise PluginError(f"{where}: citation key '{missing[0]}' was not among the keys found before the build")
     try:
-        made = _build.reference_html.of(texts[key] for key in plan.keys())
+        made = _build.reference_html.of((texts[key] for key in plan.keys()), ahead=texts.values())
         label = _build.settings.footnote_format.format
         html = render_html(html, plan, {key: made[texts[key]] for key in plan.keys()}, lambda key: label(key=key))
     except CitationError as e:

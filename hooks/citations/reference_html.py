@@ -5,7 +5,7 @@ into HTML with the site's own set-up, so that it reads as the rest of the site, 
 marked as on the pages (they come from the file that `pymdownx.snippets` appends to every
 page). What it makes of a text depends only on the text, that set-up and the appended files,
 so `ReferenceHtml` keeps it in `.cache/citations/html.json`, under a hash of the four: a build
-makes HTML only for a text it has not seen, all of a page's new texts in one conversion.
+makes HTML only for a text it has not seen, in as few conversions as it can.
 """
 
 from __future__ import annotations
@@ -90,13 +90,17 @@ class ReferenceHtml:
         hashed.update(text.encode("utf-8"))
         return hashed.hexdigest()
 
-    def of(self, texts: Iterable[str]) -> dict[str, str]:
-        """Each text's HTML, making in one conversion what was not made before."""
+    def of(self, texts: Iterable[str], ahead: Iterable[str] = ()) -> dict[str, str]:
+        """Each text's HTML. What was not made before is made in one conversion, together with
+        the texts in `ahead` not made yet (later pages' references): a conversion has a fixed
+        cost (Python-Markdown's set-up, the abbreviations file), a reference a small one."""
         digests = {text: self._digest(text) for text in texts}
-        new = [text for text, digest in digests.items() if digest not in self.used and digest not in self.stored]
-        for text, made in zip(new, self.convert(new) if new else []):
-            self.used[digests[text]] = made
-        self.made += len(new)
+        if any(digest not in self.used and digest not in self.stored for digest in digests.values()):
+            wanted = {**digests, **{text: self._digest(text) for text in ahead if text not in digests}}
+            new = [text for text, digest in wanted.items() if digest not in self.used and digest not in self.stored]
+            for text, made in zip(new, self.convert(new)):
+                self.used[wanted[text]] = made
+            self.made += len(new)
         for digest in digests.values():
             self.used.setdefault(digest, self.stored.get(digest, ""))
         return {text: self.used[digest] for text, digest in digests.items()}
