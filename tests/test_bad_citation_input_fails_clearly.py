@@ -87,11 +87,17 @@ def test_missing_bibtex_file(project_copy: Path, tmp_path: Path) -> None:
     the_one_line_with(error_lines(project_copy, tmp_path), f"{BIB}: BibTeX file not found")
 
 
+def refused_when_added_to_about(project: Path, tmp_path: Path, added: str, message: str) -> None:
+    """Add `added` to the end of about.md (which has front matter, so a line must be the file's,
+    not the line after it): the build stops with `message` at the line of its first line."""
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    line = line_number_of(page, added.split("\n")[0])
+    the_one_line_with(error_lines(project, tmp_path), f"docs/about.md:{line}: {message}")
+
+
 def test_citation_not_closed_on_its_line(project_copy: Path, tmp_path: Path) -> None:
-    page = project_copy / "docs" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[@jain2021;\n@dean2020]\n", encoding="utf-8")
-    line = line_number_of(page, "A claim.[@jain2021;")
-    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: citation '[@' is not closed")
+    refused_when_added_to_about(project_copy, tmp_path, "A claim.[@jain2021;\n@dean2020]", "citation '[@' is not closed")
 
 
 def test_empty_bibtex_file(project_copy: Path, tmp_path: Path) -> None:
@@ -117,18 +123,13 @@ def test_markup_in_a_bibtex_field_is_shown_as_text(project_copy: Path, tmp_path:
 
 
 def test_a_footnote_on_a_page_with_citations(project_copy: Path, tmp_path: Path) -> None:
-    # about.md has front matter: the line is the file's, not the line after it.
-    page = project_copy / "docs" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA note.[^n]\n\n[^n]: The note.\n", encoding="utf-8")
-    line = line_number_of(page, "A note.[^n]")
-    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: a page with citations cannot also have footnotes")
+    refused_when_added_to_about(project_copy, tmp_path, "A note.[^n]\n\n[^n]: The note.",
+                                "a page with citations cannot also have footnotes")
 
 
 def test_a_citation_in_an_image_description(project_copy: Path, tmp_path: Path) -> None:
-    page = project_copy / "docs" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n![A chart [@jain2021]](chart.png)\n", encoding="utf-8")
-    line = line_number_of(page, "![A chart [@jain2021]](chart.png)")
-    the_one_line_with(error_lines(project_copy, tmp_path), f"docs/about.md:{line}: citation [@jain2021] stands where no link can")
+    refused_when_added_to_about(project_copy, tmp_path, "![A chart [@jain2021]](chart.png)",
+                                "citation [@jain2021] stands where no link can")
 
 
 def test_a_bibliography_command_inside_a_sentence(project_copy: Path, tmp_path: Path) -> None:
