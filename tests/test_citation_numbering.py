@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import BuiltSite, Page, mkdocs_build
-from citations.render import compact as compact_citations, consecutive_runs
+from citations.render import Ref, consecutive_runs, render_run
 
 GROUP_TEXT = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
 
@@ -15,6 +15,10 @@ GROUP_TEXT = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
 def ref(key: str, number: int, nth: int = 1) -> str:
     prefix = "fnref" if nth == 1 else f"fnref{nth}"
     return f'<sup id="{prefix}:{key}"><a class="footnote-ref" href="#fn:{key}">{number}</a></sup>'
+
+
+def cited(key: str, number: int, nth: int = 1) -> Ref:
+    return Ref(f"{'fnref' if nth == 1 else f'fnref{nth}'}:{key}", f"#fn:{key}", number)
 
 
 def visible_text(html: str) -> str:
@@ -34,8 +38,7 @@ def test_consecutive_runs() -> None:
 
 
 def test_a_group_of_three_consecutive_numbers_becomes_a_range() -> None:
-    html = "text" + ref("a", 4) + " " + ref("b", 5) + " " + ref("c", 6) + "."
-    out = compact_citations(html)
+    out = "text" + render_run([cited("a", 4), cited("b", 5), cited("c", 6)]) + "."
     assert visible_text(out) == "text4-6."
     assert out.count("<sup") == 1
     # the middle citation keeps its id, so the back-link from reference 5 still lands
@@ -43,20 +46,19 @@ def test_a_group_of_three_consecutive_numbers_becomes_a_range() -> None:
 
 
 def test_a_group_is_sorted_and_joined_with_commas_without_spaces() -> None:
-    html = ref("c", 3) + " " + ref("a", 1, nth=2)
-    out = compact_citations(html)
+    out = render_run([cited("c", 3), cited("a", 1, nth=2)])
     assert visible_text(out) == "1,3"
     assert 'href="#fn:a"' in out and 'id="fnref2:a"' in out
 
 
 def test_a_single_citation_is_left_as_it_is() -> None:
     html = "one" + ref("a", 1) + " and two" + ref("b", 2)
-    assert compact_citations(html) == html
+    assert "one" + render_run([cited("a", 1)]) + " and two" + render_run([cited("b", 2)]) == html
 
 
 def test_mixed_runs() -> None:
-    refs = [ref(k, n) for k, n in [("a", 1), ("b", 2), ("c", 3), ("e", 5), ("g", 7), ("h", 8)]]
-    assert visible_text(compact_citations(" ".join(refs))) == "1-3,5,7,8"
+    refs = [cited(k, n) for k, n in [("a", 1), ("b", 2), ("c", 3), ("e", 5), ("g", 7), ("h", 8)]]
+    assert visible_text(render_run(refs)) == "1-3,5,7,8"
 
 
 # --- the real site -------------------------------------------------------------

@@ -16,7 +16,7 @@ from citations.check import check
 from citations.find import Citation, Locator, find, parse_citation, problems
 from citations.format import check_style, format_locator, resolve_style, runs_by_page, tidy_reference
 from citations.read import parse_text, read
-from citations.render import compact, render_html, render_markdown
+from citations.render import Ref, render_html, render_markdown, render_run
 
 # --- read ----------------------------------------------------------------------
 
@@ -269,9 +269,10 @@ def by_markdown_and_layer(markdown: str, references: dict[str, str]) -> str:
 
 def test_citations_are_written_as_the_footnotes_extension_writes_footnotes() -> None:
     references = {"a": "Ref *A*.", "b": "Ref B."}
-    ours = by_markdown_and_layer("A.[@a; @b]\n\nB.[@a]\n\nC.[@b]\n\n\\bibliography\n", references)
+    # Single citations: a group is written as one superscript (test_citation_numbering.py).
+    ours = by_markdown_and_layer("A.[@a]\n\nB.[@b]\n\nC.[@a]\n\nD.[@b]\n\n\\bibliography\n", references)
     footnotes = Markdown(extensions=["footnotes"]).convert(
-        "A.[^a] [^b]\n\nB.[^a]\n\nC.[^b]\n\n" + "".join(f"[^{key}]: {text}\n" for key, text in references.items())
+        "A.[^a]\n\nB.[^b]\n\nC.[^a]\n\nD.[^b]\n\n" + "".join(f"[^{key}]: {text}\n" for key, text in references.items())
     )
     assert ours == footnotes and ours.count("footnote-backref") == 4
 
@@ -305,22 +306,21 @@ def test_the_reserved_characters_are_refused_in_a_page() -> None:
         by_markdown_and_layer("A.[@a]\nB \ue020 C\n", {"a": "Ref A."})
 
 
-def ref(key: str, number: int, locator: str = "") -> str:
-    span = f'<span class="citation-locator">{locator}</span>' if locator else ""
-    return f'<sup id="fnref:{key}"><a class="footnote-ref" href="#fn:{key}">{number}</a></sup>{span}'
+def ref(key: str, number: int, locator: str = "") -> Ref:
+    return Ref(f"fnref:{key}", f"#fn:{key}", number, locator)
 
 
 def test_a_located_citation_keeps_its_number_and_shows_its_locator() -> None:
-    out = compact("x" + ref("a", 1, "(p2625)") + ".")
+    out = "x" + render_run([ref("a", 1, "(p2625)")]) + "."
     assert out == 'x<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a>(p2625)</sup>.'
 
 
 def test_a_group_mixing_cited_and_located_references() -> None:
-    html = " ".join([ref("a", 1), ref("b", 2, "(fig2)"), ref("c", 3)])
-    assert compact(html).count("<sup") == 1
-    assert re.sub(r"<[^>]+>", "", compact(html)) == "1,2(fig2),3"
+    html = render_run([ref("a", 1), ref("b", 2, "(fig2)"), ref("c", 3)])
+    assert html.count("<sup") == 1
+    assert re.sub(r"<[^>]+>", "", html) == "1,2(fig2),3"
 
 
 def test_a_located_citation_breaks_a_range() -> None:
-    html = " ".join([ref("a", 1), ref("b", 2), ref("c", 3), ref("d", 4, "(p5)"), ref("e", 5), ref("f", 6), ref("g", 7)])
-    assert re.sub(r"<[^>]+>", "", compact(html)) == "1-3,4(p5),5-7"
+    html = render_run([ref("a", 1), ref("b", 2), ref("c", 3), ref("d", 4, "(p5)"), ref("e", 5), ref("f", 6), ref("g", 7)])
+    assert re.sub(r"<[^>]+>", "", html) == "1-3,4(p5),5-7"

@@ -7,7 +7,7 @@ Five stages, each a small module with its own tests, run in this order:
 3. `find`:   the citations of a page in pandoc's syntax (keys, locators), and what cannot be printed.
 4. `format`: the cited works as references, by pandoc with the CSL style; locators the AMA way.
 5. `render`: citations as superscript links to the page's reference list, written after
-   Python-Markdown, groups compacted; `reference_html` makes each reference's HTML once.
+   Python-Markdown, a group as one superscript; `reference_html` makes each reference's HTML once.
 
 `hook.py` is the only file that talks to MkDocs; `mkdocs_bibtex_adapter.py` is the only file
 that knows mkdocs-bibtex. Every problem in an author's input is a `CitationError`, one line

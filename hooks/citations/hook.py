@@ -8,9 +8,9 @@ layer imports MkDocs, except the adapter.
     on_page_markdown (before its page pass)  put markers where the page's citations and its
                                              reference list go
     on_page_markdown (after it)              give back the "@" signs hidden from the plugin
-    on_page_content                          write the citations and the reference list in
-                                             place of the markers (each reference's HTML made
-                                             once), compact citation groups, place locators
+    on_page_content                          write the citations (a group as one superscript,
+                                             locators in it) and the reference list in place
+                                             of the markers, each reference's HTML made once
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from citations.find import Found, find, problems  # noqa: E402
 from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
 from citations.read import Bibliography, read  # noqa: E402
 from citations.reference_html import ReferenceHtml, converter, describe_setup  # noqa: E402
-from citations.render import Plan, compact, render_html, render_markdown, without_markers  # noqa: E402
+from citations.render import Plan, render_html, render_markdown, without_markers  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
@@ -174,7 +174,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         entry = entries.pop()
         entry.title = without_markers(entry.title)
         entries += entry.children
-    return compact(html)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

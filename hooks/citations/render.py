@@ -9,8 +9,8 @@ citation), each citation of it gets the id `fnref:key`, `fnref2:key`, ... in rea
 and its list entry a back-link to each. This costs a fraction of footnotes: Python-Markdown
 spent more time on 10 footnotes than on the rest of a short page.
 
-In the HTML, citations that stand together then become one superscript (`compact`), as AMA
-prints them: `1-3`, `1,3`, `1,2(p2625),3`. Every number stays a link, so the reference shows
+Citations that stand together (markers with only spaces between them) become one superscript,
+as AMA prints them: `1-3`, `1,3`, `1,2(p2625),3`. Every number stays a link, so the reference shows
 on hover, focus and tap; a citation hidden inside a range keeps its id on an empty span, so
 the reference's back-link still lands on the group.
 """
@@ -36,7 +36,7 @@ ANY_MARK = re.compile("[\ue020-\ue023]")
 LIST_MARK_ANYWHERE = re.compile("\ue022(\\d+)\ue023")
 MARK_IN_TAG = re.compile("<[^<>]*\ue020(\\d+)\ue021")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
-LOCATOR_MARK = '<span class="citation-locator">{}</span>'
+CITE_RUN = re.compile("\ue020\\d+\ue021(?:\\s*\ue020\\d+\ue021)*")
 
 
 @dataclass
@@ -118,13 +118,15 @@ def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label
     number = {key: n for n, key in enumerate(plan.keys(), start=1)}
     seen: dict[str, int] = {}
 
-    def citation(match: re.Match[str]) -> str:
-        key, locator, _ = plan.citations[int(match.group(1))]
-        seen[key] = seen.get(key, 0) + 1
-        nth = "" if seen[key] == 1 else str(seen[key])
-        name = html.escape(label(key))
-        locator_mark = LOCATOR_MARK.format(html.escape(locator)) if locator else ""
-        return f'<sup id="fnref{nth}:{name}"><a class="footnote-ref" href="#fn:{name}">{number[key]}</a></sup>{locator_mark}'
+    def citations(match: re.Match[str]) -> str:
+        refs = []
+        for index in CITE_MARK.findall(match.group(0)):
+            key, locator, _ = plan.citations[int(index)]
+            seen[key] = seen.get(key, 0) + 1
+            nth = "" if seen[key] == 1 else str(seen[key])
+            name = html.escape(label(key))
+            refs.append(Ref(f"fnref{nth}:{name}", f"#fn:{name}", number[key], locator))
+        return render_run(refs)
 
     def entry(key: str) -> str:
         name, n = html.escape(label(key)), number[key]
@@ -138,18 +140,11 @@ def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label
         entries = "".join(entry(key) for key in plan.lists[int(match.group(1))][0])
         return f'<div class="footnote">\n<hr />\n<ol>\n{entries}</ol>\n</div>'
 
-    out = LIST_MARK.sub(reference_list, CITE_MARK.sub(citation, page_html))
+    out = LIST_MARK.sub(reference_list, CITE_RUN.sub(citations, page_html))
     left = LIST_MARK_ANYWHERE.search(out)
     if left:
         raise CitationError(f"{plan.lists[int(left.group(1))][1]}: the bibliography command must stand alone on its line")
     return out
-
-
-_REF = r'<sup id="(?P<id>fnref\d*:[^"]+)"><a class="footnote-ref" href="(?P<href>#fn:[^"]+)">(?P<number>\d+)</a></sup>'
-_LOC = r'(?:<span class="citation-locator">(?P<locator>[^<]*)</span>)?'
-REF = re.compile(_REF + _LOC)
-_REF_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _REF + _LOC)
-RUN = re.compile(rf"{_REF_PLAIN}(?:\s*{_REF_PLAIN})*")
 
 
 @dataclass(frozen=True)
@@ -194,16 +189,10 @@ def render_group(refs: list[Ref]) -> str:
     return '<sup class="citation-group">' + ",".join(parts) + "</sup>"
 
 
-def compact(html_text: str) -> str:
-    """Rewrite every group of adjacent citations, and every located citation, in `html_text`."""
-
-    def replace(match: re.Match[str]) -> str:
-        refs = [Ref(m["id"], m["href"], int(m["number"]), html.unescape(m["locator"] or "")) for m in REF.finditer(match.group(0))]
-        if len(refs) == 1:
-            ref = refs[0]
-            if not ref.locator:
-                return match.group(0)
-            return f'<sup id="{ref.id}"><a class="footnote-ref" href="{ref.href}">{ref.number}</a>{html.escape(ref.locator)}</sup>'
+def render_run(refs: list[Ref]) -> str:
+    """Citations that stand together, in reading order: one as the footnotes extension writes
+    it (its locator inside the superscript), more as one group."""
+    if len(refs) > 1:
         return render_group(refs)
-
-    return RUN.sub(replace, html_text)
+    ref = refs[0]
+    return f'<sup id="{ref.id}"><a class="footnote-ref" href="{ref.href}">{ref.number}</a>{html.escape(ref.locator)}</sup>'
