@@ -1,0 +1,64 @@
+"""Show "Last reviewed" under the title of a page whose front matter says `reviewed: YYYY-MM-DD`.
+
+The date is the author's claim that the page was checked claim by claim against its sources
+(CONTRIBUTING.md, "Review protocol"). A value that is not such a date stops the build with one
+line naming the file, the line and the value, instead of printing a date nobody meant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from html import escape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+KEY = "reviewed"
+TITLE_END = re.compile(r"</h1>")
+
+
+def review_date(value: object, shown: str, lineno: int) -> datetime.date:
+    """The date `value` stands for, or a PluginError naming `shown`, the line and the value."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    raise PluginError(
+        f"{shown}:{lineno}: front matter '{KEY}: {value}' is not a date; write it as "
+        f"'{KEY}: YYYY-MM-DD', e.g. '{KEY}: 2026-12-01'"
+    )
+
+
+def reviewed_html(date: datetime.date) -> str:
+    """The line shown under the title: the date spelled out, machine-readable in <time>."""
+    spelled = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return (
+        f'<p class="page-reviewed">Last reviewed against its sources: '
+        f'<time datetime="{date.isoformat()}">{escape(spelled)}</time></p>'
+    )
+
+
+def key_line(markdown_source: str) -> int:
+    """The 1-based line of the `reviewed:` key in the page's front matter (1 if not found)."""
+    for number, line in enumerate(markdown_source.splitlines(), start=1):
+        if line.startswith(f"{KEY}:"):
+            return number
+    return 1
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if KEY not in page.meta:
+        return html
+    docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
+    shown = f"{docs_shown}/{page.file.src_uri}"
+    source = page.file.content_string
+    date = review_date(page.meta[KEY], shown, key_line(source))
+    if not TITLE_END.search(html):
+        raise PluginError(f"{shown}:1: '{KEY}' is set but the page has no '# Title' to show it under")
+    return TITLE_END.sub(lambda m: m.group(0) + reviewed_html(date), html, count=1)
