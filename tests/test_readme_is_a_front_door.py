@@ -18,6 +18,7 @@ AUTHOR_SECTIONS = (
     "Add a reference",
     "Rename a page",
     "What bad input looks like",
+    "Review protocol",
 )
 MAINTAINER_SECTIONS = ("How the build works", "Dependencies", "If the stack moves", "Publishing", "Performance")
 
