@@ -1,7 +1,7 @@
 """The hash-locked files that CI and the deploy install from (`pip install --require-hashes`)
 (requirements.txt, requirements-test.txt)
 pin exactly the versions that requirements.in and requirements-test.in name, every one with
-hashes. README.md gives the command that regenerates them."""
+hashes. MAINTAINERS.md ("Dependencies") gives the command that regenerates them."""
 
 from __future__ import annotations
 

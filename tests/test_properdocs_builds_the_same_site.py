@@ -1,7 +1,7 @@
 """ProperDocs, a continuation of MkDocs 1.x, builds this site into the same files as MkDocs:
 only the `generator` tag may differ, and with it the version of the offline service worker,
 which is a hash of the pages. If MkDocs 1.6 or Material stops installing, the site can move to
-it (README: "If the stack moves"); this test keeps that true."""
+it (MAINTAINERS.md: "If the stack moves"); this test keeps that true."""
 
 from __future__ import annotations
 
