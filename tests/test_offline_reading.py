@@ -94,10 +94,27 @@ def test_online_pages_come_from_the_network_and_a_deploy_replaces_the_cache(depl
     page.context.close()
 
 
-def test_source_maps_and_the_full_search_index_wait_until_used(deployed, browser) -> None:
+def test_source_maps_are_not_saved(deployed, browser) -> None:
     base, _ = deployed
     page, _ = open_site(browser, base)
     cached = page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(r => r.map(q => q.url))")
     assert base + "car-t-failure/" in cached and base + "offline.html" in cached
-    assert not [url for url in cached if url.endswith(".map") or "search_index.full.json" in url or "/workers/search." in url]
+    assert not [url for url in cached if url.endswith(".map")]
+    page.context.close()
+
+
+def test_search_works_offline_for_a_reader_who_never_searched_online(deployed, browser) -> None:
+    base, _ = deployed
+    page, violations = open_site(browser, base)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.context.set_offline(True)
+    page.goto(base + "glossary/")
+    page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("ferritin")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=re.compile("matching document")).wait_for(timeout=10000)
+    assert "ferritin" in page.locator(".md-search-result__list").inner_text().lower()
+    assert violations == []
     page.context.close()
