@@ -31,6 +31,7 @@ FIELD = "variants"
 SPELLING_TABLES = ("anywhere", "word_start")
 TAG = re.compile(r"<[^>]+>")
 SUM = re.compile(r"(\d+)\s*\+\s*(\d+)")  # "3 + 3", "3+3"; the worker joins them alike (search-on-demand.js)
+EDGE = re.compile(r"^\W+|\W+$")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters, as the worker's \p{L}+
 
 
@@ -67,7 +68,7 @@ def variants(text: str, separator: re.Pattern[str]) -> list[str]:
     for term in found:
         if "." in term or not WORD.search(term):
             continue  # a page range, a DOI, an address: no reader searches for its parts
-        pieces = term.split("/")
+        pieces = EDGE.sub("", term).split("/")  # "pd-l1;" (the separator keeps ";") as "pd-l1"
         parts = [part for piece in pieces for part in piece.split("-") if part]
         if len(parts) > 1:
             extra += parts
