@@ -8,7 +8,7 @@ After the search plugin has written search/search_index.json, this adds to each 
 (Not the parts of page ranges, DOIs or addresses: only terms with a letter and no full stop.)
 The terms are cut where the search `separator` of mkdocs.yml says, as the search worker cuts
 them. The index also gets the spellings of hooks/search_spellings.yml, which the search worker
-(overrides/assets/javascripts/workers/search-on-demand.js) applies to each query, together with
+(overrides/assets/javascripts/workers/search-words.js) applies to each query, together with
 the same "3 + 3" -> "3+3" rule. A spelling that the site itself writes is refused: the worker
 would rewrite a word the reader can find into one they cannot.
 """
@@ -30,7 +30,7 @@ SPELLINGS = Path(__file__).parent / "search_spellings.yml"
 FIELD = "variants"
 SPELLING_TABLES = ("anywhere", "word_start")
 TAG = re.compile(r"<[^>]+>")
-SUM = re.compile(r"(\d+)\s*\+\s*(\d+)")  # "3 + 3", "3+3"; the worker joins them alike (search-on-demand.js)
+SUM = re.compile(r"(\d+)\s*\+\s*(\d+)")  # "3 + 3", "3+3"; the worker joins them alike (search-words.js)
 EDGE = re.compile(r"^\W+|\W+$")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters, as the worker's \p{L}+
 

@@ -1,7 +1,8 @@
 """Offline reading, in Chromium: once the site has been opened, every page opens without a
 network; a page that is not saved shows the site's offline notice; online, pages come from the
 network, so an edited page shows at once; a new deploy replaces the old cache; all of it under
-the Content Security Policy and under a subpath, as GitHub Pages serves a project site."""
+the Content Security Policy and under a subpath, as GitHub Pages serves a project site; search
+works offline too, for a reader who never searched online."""
 
 from __future__ import annotations
 
@@ -94,11 +95,12 @@ def test_online_pages_come_from_the_network_and_a_deploy_replaces_the_cache(depl
     page.context.close()
 
 
-def test_source_maps_are_not_saved(deployed, browser) -> None:
+def test_the_search_engine_is_saved_at_install_and_source_maps_are_not(deployed, browser) -> None:
     base, _ = deployed
     page, _ = open_site(browser, base)
     cached = page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(r => r.map(q => q.url))")
     assert base + "car-t-failure/" in cached and base + "offline.html" in cached
+    assert base + "search/search_index.full.json" in cached and [url for url in cached if "/workers/search." in url]
     assert not [url for url in cached if url.endswith(".map")]
     page.context.close()
 
