@@ -1,7 +1,7 @@
 // The site's service worker, written to the site's root as sw.js by hooks/offline.py, which
 // fills in VERSION and PRECACHE. Offline reading:
-// - at install, every page and every file the pages use is cached (not source maps, and not
-//   the search engine or its full index, which are cached when a reader first searches);
+// - at install, every page and every file the pages use is cached, with the search engine and
+//   its full index (a page loads them at the first query), but not source maps;
 // - pages are fetched from the network first, so a reader online never sees an old page, and
 //   from the cache when there is no network; a page not in the cache shows offline.html;
 // - files whose name or address carries a content hash are taken from the cache first;

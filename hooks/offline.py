@@ -3,9 +3,11 @@
 After a build, this writes to the site's root:
 - `sw.js`, the service worker, from hooks/offline.js, with the list of what it caches at install
   (every page, the offline page, and every file the pages load: stylesheets, scripts, images,
-  the search index stub and the search stand-in worker; not source maps, Material's search
-  worker or the full index) and a version, the hash of all those files, so a deploy that
-  changes any of them installs a new worker, which deletes the old cache;
+  the search index stub and the search stand-in worker, and what the stand-in loads at the
+  first query, Material's search worker and the full index, so that a reader who never
+  searched online can search offline; not source maps) and a version, the hash of all those
+  files, so a deploy that changes any of them installs a new worker, which deletes the old
+  cache. The worker installs after the page has loaded, so none of this adds to a first load;
 - `manifest.webmanifest`, whose icon is the favicon (an SVG, any size), so the site can be
   added to a home screen.
 Every page, and the offline page, links the manifest; site.js registers the worker once the
@@ -33,7 +35,8 @@ OFFLINE_PAGE = "offline.html"
 THEME_COLOR = "#4051b5"  # the indigo of the palette
 USED = re.compile(r'<(?:link|script|img)\b[^>]*?\s(?:href|src)="(?P<url>[^"#]+)"')
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
-NOT_AT_INSTALL = re.compile(r"\.map$|^search/search_index\.full\.json$|^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+WORKERS = "assets/javascripts/workers"  # the search stand-in, Material's search worker and its helper
+NOT_AT_INSTALL = re.compile(r"\.map$")
 
 _serving = False
 
@@ -65,7 +68,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def precache(site: Path) -> list[str]:
     """What the worker caches at install: every page by its address, and what the pages load."""
     pages = sorted(p for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
-    found = {OFFLINE_PAGE, MANIFEST, "search/search_index.json"}
+    found = {OFFLINE_PAGE, MANIFEST, "search/search_index.json", "search/search_index.full.json"}
     for path in [*pages, site / OFFLINE_PAGE]:
         here = path.relative_to(site).as_posix()
         found.add(str(PurePosixPath(here).parent) + "/" if path.name == "index.html" else here)
@@ -77,6 +80,9 @@ def precache(site: Path) -> list[str]:
             address = urljoin("/" + here, url).lstrip("/")
             if (site / urlsplit(address).path).is_file():
                 found.add(address)
+    # what the search stand-in loads at the first query: the full index, and the workers' scripts
+    paths = {urlsplit(address).path for address in found}
+    found.update(a for a in (p.relative_to(site).as_posix() for p in (site / WORKERS).glob("*.js")) if a not in paths)
     return sorted(a.removeprefix("./") if a != "./" else "./" for a in found if not NOT_AT_INSTALL.search(urlsplit(a).path))
 
 

@@ -1,7 +1,8 @@
 """Offline reading, in Chromium: once the site has been opened, every page opens without a
 network; a page that is not saved shows the site's offline notice; online, pages come from the
 network, so an edited page shows at once; a new deploy replaces the old cache; all of it under
-the Content Security Policy and under a subpath, as GitHub Pages serves a project site."""
+the Content Security Policy and under a subpath, as GitHub Pages serves a project site; search
+works offline too, for a reader who never searched online."""
 
 from __future__ import annotations
 
@@ -94,10 +95,28 @@ def test_online_pages_come_from_the_network_and_a_deploy_replaces_the_cache(depl
     page.context.close()
 
 
-def test_source_maps_and_the_full_search_index_wait_until_used(deployed, browser) -> None:
+def test_the_search_engine_is_saved_at_install_and_source_maps_are_not(deployed, browser) -> None:
     base, _ = deployed
     page, _ = open_site(browser, base)
     cached = page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(r => r.map(q => q.url))")
     assert base + "car-t-failure/" in cached and base + "offline.html" in cached
-    assert not [url for url in cached if url.endswith(".map") or "search_index.full.json" in url or "/workers/search." in url]
+    assert base + "search/search_index.full.json" in cached and [url for url in cached if "/workers/search." in url]
+    assert not [url for url in cached if url.endswith(".map")]
+    page.context.close()
+
+
+def test_search_works_offline_for_a_reader_who_never_searched_online(deployed, browser) -> None:
+    base, _ = deployed
+    page, violations = open_site(browser, base)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.context.set_offline(True)
+    page.goto(base + "glossary/")
+    page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("ferritin")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=re.compile("matching document")).wait_for(timeout=10000)
+    assert "ferritin" in page.locator(".md-search-result__list").inner_text().lower()
+    assert violations == []
     page.context.close()

@@ -27,7 +27,7 @@ def test_search_engine_and_index_load_at_the_first_query(served_site: str, brows
     page.goto(served_site + "glossary/", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert any(url.endswith("search/search_index.json") for url in requested)
-    assert not any("search_index.full.json" in url or "/workers/search." in url for url in requested), requested
+    assert not any("search_index.full.json" in url or "/workers/search." in url or "search-words" in url for url in requested), requested
 
     if viewport == PHONE:
         page.locator("label[for=__search]").first.click()
@@ -37,6 +37,7 @@ def test_search_engine_and_index_load_at_the_first_query(served_site: str, brows
     results.first.wait_for()
     assert any("search_index.full.json" in url for url in requested)
     assert any("/workers/search." in url for url in requested)
+    assert any("/workers/search-words.js" in url for url in requested)
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()
     # A second query is answered by the loaded engine, without fetching anything again.
     before = len(requested)

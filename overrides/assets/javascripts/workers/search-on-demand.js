@@ -1,39 +1,40 @@
 // Stands in for Material's search worker until the reader first searches, so that a page
-// load does not fetch the search engine (about 12 KB compressed) or the full index (about
-// 11 KB). The page fetches only the small index stub that hooks/search_on_demand.py leaves
-// at search/search_index.json; at the first query this worker loads Material's own worker
-// (named by ?worker= in its address, set in overrides/base.html) and the full index
-// (search/search_index.full.json), then hands it every message.
+// load does not fetch the search engine or the full index, only the small index stub that
+// hooks/search_on_demand.py leaves at search/search_index.json. At the first query this loads
+// Material's worker (named by ?worker= in its address, set in overrides/base.html), the site's
+// search-words.js and the full index, then hands Material every query in the site's words and
+// passes its results on, those that hold the whole query first.
 // Message types are Material 9's: 0 set-up, 1 ready, 2 query, 3 result.
 "use strict";
 
 const here = new URL(self.location.href);
-const materialWorker = new URL(here.searchParams.get("worker"), here).href;
+const post = self.postMessage.bind(self);
 let setup = null;
 let queued = [];
 let handle = null; // Material's message handler, once loaded
+let material = null;
 
 function load() {
-  let material = null;
-  const add = self.addEventListener;
-  self.addEventListener = (type, listener, ...rest) =>
-    type === "message" ? (material = listener) : add.call(self, type, listener, ...rest);
-  importScripts(materialWorker);
-  self.addEventListener = add;
+  if (!material) {
+    const add = self.addEventListener;
+    self.addEventListener = (type, listener, ...rest) =>
+      type === "message" ? (material = listener) : add.call(self, type, listener, ...rest);
+    try {
+      importScripts(new URL(here.searchParams.get("worker"), here).href, "search-words.js");
+    } finally {
+      self.addEventListener = add;
+    }
+  }
   return fetch(new URL("../../../search/search_index.full.json", here))
     .then((response) => response.json())
     .then((full) => {
-      // Material's worker answers set-up with "ready"; the page had that from us already.
-      const post = self.postMessage;
-      self.postMessage = () => {};
+      // Material's worker answers set-up with "ready", which the page had from us already.
+      self.postMessage = (message) => message.type === 1 || post(completeFirst(message));
       return Promise.resolve(material({ data: { ...setup, data: { ...setup.data, docs: full.docs } } })).then(() => {
-        // Lunr splits a query where its query lexer's separator says, and the index where its
-        // tokenizer's does; lunr sets both alike, but Material's set-up replaces only the
-        // tokenizer's with the `separator` of mkdocs.yml. Without this, "LAG-3" would be looked
-        // up as "LAG" or "3" in an index that holds "lag-3".
+        // Material sets only the tokenizer's separator to mkdocs.yml's; the query lexer's must
+        // match, or "LAG-3" would be looked up as "LAG" or "3" in an index that holds "lag-3".
         self.lunr.QueryLexer.termSeparator = self.lunr.tokenizer.separator;
-        self.postMessage = post;
-        handle = material;
+        handle = (data) => material({ data: data.type === 2 ? { ...data, data: respell(String(data.data), full.spellings) } : data });
       });
     });
 }
@@ -42,15 +43,16 @@ let loading = null;
 self.addEventListener("message", ({ data }) => {
   if (data.type === 0) {
     setup = data;
-    self.postMessage({ type: 1 });
+    post({ type: 1 });
     return;
   }
-  if (handle) return handle({ data });
+  if (handle) return handle(data);
   if (data.type === 2 && !String(data.data).trim()) {
     // The page sends the empty search box once search is ready: nothing to look up yet.
-    self.postMessage({ type: 3, data: { items: [] } });
+    post({ type: 3, data: { items: [] } });
     return;
   }
   queued.push(data);
-  loading = loading || load().then(() => queued.splice(0).forEach((message) => handle({ data: message })));
+  // Offline, before the service worker has saved the engine, the next query tries again.
+  loading = loading || load().then(() => queued.splice(0).forEach(handle), () => (loading = null));
 });
