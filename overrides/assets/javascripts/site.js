@@ -39,14 +39,29 @@ function tooltipNode(host) {
     node.setAttribute("role", "dialog");
     inner.append(numberedReference(host));
   } else if (host.matches("sup")) {
-    // A tap on a citation: every reference of its superscript, each with its number.
+    // A tap on a citation: every reference of its superscript, each with its number, under
+    // a bar that says how many there are and has a Close button.
     node.setAttribute("role", "dialog");
-    node.setAttribute("aria-label", "References");
+    node.classList.add("citation-dialog");
     const seen = new Set();
     for (const link of host.querySelectorAll("a.footnote-ref")) {
       if (!seen.has(link.href)) inner.append(numberedReference(link));
       seen.add(link.href);
     }
+    const bar = document.createElement("div");
+    const title = document.createElement("span");
+    const close = document.createElement("button");
+    bar.className = "citation-dialog__bar";
+    title.id = `${node.id}_title`;
+    title.textContent = seen.size === 1 ? "Reference" : `${seen.size} references`;
+    title.append(Object.assign(document.createElement("span"), { className: "citation-dialog__more" }));
+    close.type = "button";
+    close.textContent = "Close";
+    close.addEventListener("click", () => closeDialog());
+    bar.append(title, close);
+    inner.prepend(bar);
+    inner.tabIndex = -1; // takes the focus as the dialog opens; arrow keys scroll it
+    node.setAttribute("aria-labelledby", title.id);
   } else {
     node.setAttribute("role", "tooltip");
     inner.textContent = host.title;
@@ -70,10 +85,24 @@ function placeTooltip({ host, node }) {
   }
   set("--md-tooltip-host-x", box.x + window.scrollX);
   set("--md-tooltip-host-y", box.y + window.scrollY);
+  // A tapped citation's references: taller than the room beside it, they move over it to fit
+  // the screen below the header (site.css lets them take its height), without a tail.
+  let tail = true;
+  if (node.matches(".citation-dialog")) {
+    const header = document.querySelector(".md-header");
+    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    const at = Math.max(top, Math.min(box.y + y, window.innerHeight - 8 - node.offsetHeight));
+    tail = at === box.y + y;
+    y = at - box.y;
+    // Taller than the screen: the bar says so.
+    const inner = node.firstElementChild;
+    node.querySelector(".citation-dialog__more").textContent =
+      inner.scrollHeight > inner.clientHeight ? ", scroll for more" : "";
+  }
   set("--md-tooltip-x", box.width / 2);
   set("--md-tooltip-y", y);
-  node.classList.toggle("md-tooltip2--top", y < 0);
-  node.classList.toggle("md-tooltip2--bottom", y >= 0);
+  node.classList.toggle("md-tooltip2--top", tail && y < 0);
+  node.classList.toggle("md-tooltip2--bottom", tail && y >= 0);
 }
 
 function showTooltip(host) {
@@ -95,8 +124,8 @@ function showTooltip(host) {
   } else {
     host.setAttribute("aria-describedby", node.id);
   }
-  // A frame later, so that the theme's fade-in runs.
-  window.requestAnimationFrame(() => node.classList.add("md-tooltip2--active"));
+  // A frame later, so that the theme's fade-in runs (unless it has been closed meanwhile).
+  window.requestAnimationFrame(() => tooltip && tooltip.node === node && node.classList.add("md-tooltip2--active"));
 }
 
 function hideTooltip() {
@@ -149,7 +178,8 @@ window.addEventListener("resize", () => tooltip && placeTooltip(tooltip));
 // widens its target), opens one dialog listing every reference of that superscript, each with
 // its number: whichever number the reader meant is there, and a near miss shows at once. The
 // tap does not follow the link to the reference list, so the reader keeps their place.
-// Tapping elsewhere closes the dialog; so does Escape.
+// Tapping elsewhere closes the dialog; so do Escape and its Close button, which give the focus
+// back to the citation.
 const TOUCH = new Set(["touch", "pen"]);
 let lastPointer = "";
 document.addEventListener("pointerdown", (event) => (lastPointer = event.pointerType), true);
@@ -162,15 +192,23 @@ document.addEventListener("click", (event) => {
   if (citation && citation.querySelector("a.footnote-ref")) {
     event.preventDefault();
     showTooltip(citation);
+    // The focus goes into the dialog; closing it gives the focus back to the number tapped.
+    tooltip.back = event.target.closest("a.footnote-ref") || citation.querySelector("a.footnote-ref");
+    tooltip.node.firstElementChild.focus({ preventScroll: true });
   } else if (tooltip && tooltip.host.matches("sup")) {
     hideTooltip();
   }
 });
+function closeDialog() {
+  const { back } = tooltip;
+  hideTooltip();
+  back.focus();
+}
+// Escape closes a tooltip; the focus stays on its citation, or goes back to it from a dialog.
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape" || !tooltip) return;
-  const { host } = tooltip;
-  hideTooltip();
-  host.blur();
+  if (tooltip.back) closeDialog();
+  else hideTooltip();
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
