@@ -211,6 +211,29 @@ document.addEventListener("keydown", (event) => {
   else hideTooltip();
 });
 
+// A way back to the reader's place. A work cited many times has one back-link per citation
+// and site.css shows only the first, which leads to the work's first citation. When a
+// citation is followed to the reference list, its own back-link is moved first, so that the
+// back-link shown leads where the browser's Back button does; following it, the citation
+// gets the focus back (without its tooltip: the reader has just read the reference).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(".md-content a.footnote-ref");
+  if (!link || event.defaultPrevented) return;
+  const id = link.id || link.parentElement.id; // a group's link, or a lone citation's <sup>
+  const note = document.getElementById(link.getAttribute("href").slice(1));
+  const arrows = note ? [...note.querySelectorAll("a.footnote-backref")] : [];
+  const arrow = arrows.find((a) => a.getAttribute("href") === `#${id}`);
+  if (arrow) arrow.parentElement.insertBefore(arrow, arrows[0]);
+});
+window.addEventListener("hashchange", () => {
+  const target = document.querySelector(".md-content :target");
+  const group = target && target.closest("sup");
+  const citation = group && (target.closest("a.footnote-ref") || group.querySelector("a.footnote-ref"));
+  if (!citation) return;
+  citation.focus({ preventScroll: true }); // (the browser focuses a group's link itself)
+  if (tooltip && tooltip.host === citation) hideTooltip();
+});
+
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
 // section sign). Make it name its section for screen readers, and on activation copy the
 // section's full address, say "Link copied", and offer the system share sheet where the
