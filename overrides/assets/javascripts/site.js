@@ -40,28 +40,19 @@ function tooltipNode(host) {
     inner.append(numberedReference(host));
   } else if (host.matches("sup")) {
     // A tap on a citation: every reference of its superscript, each with its number, under
-    // a bar that says how many there are and has a Close button.
+    // a bar with their count and a Close button.
     node.setAttribute("role", "dialog");
+    node.setAttribute("aria-labelledby", `${node.id}_title`);
     node.classList.add("citation-dialog");
     const seen = new Set();
     for (const link of host.querySelectorAll("a.footnote-ref")) {
       if (!seen.has(link.href)) inner.append(numberedReference(link));
       seen.add(link.href);
     }
-    const bar = document.createElement("div");
-    const title = document.createElement("span");
-    const close = document.createElement("button");
-    bar.className = "citation-dialog__bar";
-    title.id = `${node.id}_title`;
-    title.textContent = seen.size === 1 ? "Reference" : `${seen.size} references`;
-    title.append(Object.assign(document.createElement("span"), { className: "citation-dialog__more" }));
-    close.type = "button";
-    close.textContent = "Close";
-    close.addEventListener("click", () => closeDialog());
-    bar.append(title, close);
-    inner.prepend(bar);
-    inner.tabIndex = -1; // takes the focus as the dialog opens; arrow keys scroll it
-    node.setAttribute("aria-labelledby", title.id);
+    const count = seen.size > 1 ? `${seen.size} references` : "Reference";
+    inner.insertAdjacentHTML("afterbegin", `<div class="citation-dialog__bar"><span id="${node.id}_title">${count}<span></span></span><button type="button">Close</button></div>`);
+    inner.querySelector("button").addEventListener("click", closeTooltip);
+    inner.tabIndex = -1; // it takes the focus; arrow keys scroll it
   } else {
     node.setAttribute("role", "tooltip");
     inner.textContent = host.title;
@@ -85,19 +76,16 @@ function placeTooltip({ host, node }) {
   }
   set("--md-tooltip-host-x", box.x + window.scrollX);
   set("--md-tooltip-host-y", box.y + window.scrollY);
-  // A tapped citation's references: taller than the room beside it, they move over it to fit
-  // the screen below the header (site.css lets them take its height), without a tail.
+  // A tap's dialog too tall for the room beside its citation moves over it, tailless, to fit
+  // the screen below the header; taller than that, it says so.
   let tail = true;
   if (node.matches(".citation-dialog")) {
-    const header = document.querySelector(".md-header");
-    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    const top = (document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0) + 8;
     const at = Math.max(top, Math.min(box.y + y, window.innerHeight - 8 - node.offsetHeight));
     tail = at === box.y + y;
     y = at - box.y;
-    // Taller than the screen: the bar says so.
     const inner = node.firstElementChild;
-    node.querySelector(".citation-dialog__more").textContent =
-      inner.scrollHeight > inner.clientHeight ? ", scroll for more" : "";
+    inner.querySelector("span span").textContent = inner.scrollHeight > inner.clientHeight ? ", scroll for more" : "";
   }
   set("--md-tooltip-x", box.width / 2);
   set("--md-tooltip-y", y);
@@ -178,8 +166,7 @@ window.addEventListener("resize", () => tooltip && placeTooltip(tooltip));
 // widens its target), opens one dialog listing every reference of that superscript, each with
 // its number: whichever number the reader meant is there, and a near miss shows at once. The
 // tap does not follow the link to the reference list, so the reader keeps their place.
-// Tapping elsewhere closes the dialog; so do Escape and its Close button, which give the focus
-// back to the citation.
+// Tapping elsewhere closes the dialog; so do Escape and its Close button.
 const TOUCH = new Set(["touch", "pen"]);
 let lastPointer = "";
 document.addEventListener("pointerdown", (event) => (lastPointer = event.pointerType), true);
@@ -192,46 +179,35 @@ document.addEventListener("click", (event) => {
   if (citation && citation.querySelector("a.footnote-ref")) {
     event.preventDefault();
     showTooltip(citation);
-    // The focus goes into the dialog; closing it gives the focus back to the number tapped.
     tooltip.back = event.target.closest("a.footnote-ref") || citation.querySelector("a.footnote-ref");
     tooltip.node.firstElementChild.focus({ preventScroll: true });
   } else if (tooltip && tooltip.host.matches("sup")) {
     hideTooltip();
   }
 });
-function closeDialog() {
-  const { back } = tooltip;
+function closeTooltip() {
+  const back = tooltip && tooltip.back; // the number tapped, which gets the focus back
   hideTooltip();
-  back.focus();
+  if (back) back.focus();
 }
-// Escape closes a tooltip; the focus stays on its citation, or goes back to it from a dialog.
-document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape" || !tooltip) return;
-  if (tooltip.back) closeDialog();
-  else hideTooltip();
-});
+document.addEventListener("keydown", (event) => event.key === "Escape" && closeTooltip());
 
-// A way back to the reader's place. A work cited many times has one back-link per citation
-// and site.css shows only the first, which leads to the work's first citation. When a
-// citation is followed to the reference list, its own back-link is moved first, so that the
-// back-link shown leads where the browser's Back button does; following it, the citation
-// gets the focus back (without its tooltip: the reader has just read the reference).
+// A way back to the reader's place: following a citation moves its own back-link (there is one
+// per citation) first, where site.css shows it; taking it, the citation gets the focus back,
+// as with the browser's Back button.
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest(".md-content a.footnote-ref");
   if (!link || event.defaultPrevented) return;
-  const id = link.id || link.parentElement.id; // a group's link, or a lone citation's <sup>
   const note = document.getElementById(link.getAttribute("href").slice(1));
-  const arrows = note ? [...note.querySelectorAll("a.footnote-backref")] : [];
-  const arrow = arrows.find((a) => a.getAttribute("href") === `#${id}`);
-  if (arrow) arrow.parentElement.insertBefore(arrow, arrows[0]);
+  const id = CSS.escape(`#${link.id || link.parentElement.id}`); // a group's link, a lone citation's <sup>
+  const arrow = note && note.querySelector(`.footnote-backref[href="${id}"]`);
+  if (arrow) arrow.parentElement.insertBefore(arrow, note.querySelector(".footnote-backref"));
 });
 window.addEventListener("hashchange", () => {
   const target = document.querySelector(".md-content :target");
-  const group = target && target.closest("sup");
-  const citation = group && (target.closest("a.footnote-ref") || group.querySelector("a.footnote-ref"));
-  if (!citation) return;
-  citation.focus({ preventScroll: true }); // (the browser focuses a group's link itself)
-  if (tooltip && tooltip.host === citation) hideTooltip();
+  const citation = target?.closest("a.footnote-ref") || target?.closest("sup")?.querySelector("a.footnote-ref");
+  citation?.focus({ preventScroll: true });
+  if (tooltip?.host === citation) hideTooltip(); // the reader has just read it
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
