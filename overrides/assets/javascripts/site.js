@@ -39,14 +39,20 @@ function tooltipNode(host) {
     node.setAttribute("role", "dialog");
     inner.append(numberedReference(host));
   } else if (host.matches("sup")) {
-    // A tap on a citation: every reference of its superscript, each with its number.
+    // A tap on a citation: every reference of its superscript, each with its number, under
+    // a bar with their count and a Close button.
     node.setAttribute("role", "dialog");
-    node.setAttribute("aria-label", "References");
+    node.setAttribute("aria-labelledby", `${node.id}_title`);
+    node.classList.add("citation-dialog");
     const seen = new Set();
     for (const link of host.querySelectorAll("a.footnote-ref")) {
       if (!seen.has(link.href)) inner.append(numberedReference(link));
       seen.add(link.href);
     }
+    const count = seen.size > 1 ? `${seen.size} references` : "Reference";
+    inner.insertAdjacentHTML("afterbegin", `<div class="citation-dialog__bar"><span id="${node.id}_title">${count}<span></span></span><button type="button">Close</button></div>`);
+    inner.querySelector("button").addEventListener("click", closeTooltip);
+    inner.tabIndex = -1; // it takes the focus; arrow keys scroll it
   } else {
     node.setAttribute("role", "tooltip");
     inner.textContent = host.title;
@@ -70,10 +76,21 @@ function placeTooltip({ host, node }) {
   }
   set("--md-tooltip-host-x", box.x + window.scrollX);
   set("--md-tooltip-host-y", box.y + window.scrollY);
+  // A tap's dialog too tall for the room beside its citation moves over it, tailless, to fit
+  // the screen below the header; taller than that, it says so.
+  let tail = true;
+  if (node.matches(".citation-dialog")) {
+    const top = (document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0) + 8;
+    const at = Math.max(top, Math.min(box.y + y, window.innerHeight - 8 - node.offsetHeight));
+    tail = at === box.y + y;
+    y = at - box.y;
+    const inner = node.firstElementChild;
+    inner.querySelector("span span").textContent = inner.scrollHeight > inner.clientHeight ? ", scroll for more" : "";
+  }
   set("--md-tooltip-x", box.width / 2);
   set("--md-tooltip-y", y);
-  node.classList.toggle("md-tooltip2--top", y < 0);
-  node.classList.toggle("md-tooltip2--bottom", y >= 0);
+  node.classList.toggle("md-tooltip2--top", tail && y < 0);
+  node.classList.toggle("md-tooltip2--bottom", tail && y >= 0);
 }
 
 function showTooltip(host) {
@@ -95,8 +112,8 @@ function showTooltip(host) {
   } else {
     host.setAttribute("aria-describedby", node.id);
   }
-  // A frame later, so that the theme's fade-in runs.
-  window.requestAnimationFrame(() => node.classList.add("md-tooltip2--active"));
+  // A frame later, so that the theme's fade-in runs (unless it has been closed meanwhile).
+  window.requestAnimationFrame(() => tooltip && tooltip.node === node && node.classList.add("md-tooltip2--active"));
 }
 
 function hideTooltip() {
@@ -149,7 +166,7 @@ window.addEventListener("resize", () => tooltip && placeTooltip(tooltip));
 // widens its target), opens one dialog listing every reference of that superscript, each with
 // its number: whichever number the reader meant is there, and a near miss shows at once. The
 // tap does not follow the link to the reference list, so the reader keeps their place.
-// Tapping elsewhere closes the dialog; so does Escape.
+// Tapping elsewhere closes the dialog; so do Escape and its Close button.
 const TOUCH = new Set(["touch", "pen"]);
 let lastPointer = "";
 document.addEventListener("pointerdown", (event) => (lastPointer = event.pointerType), true);
@@ -162,15 +179,35 @@ document.addEventListener("click", (event) => {
   if (citation && citation.querySelector("a.footnote-ref")) {
     event.preventDefault();
     showTooltip(citation);
+    tooltip.back = event.target.closest("a.footnote-ref") || citation.querySelector("a.footnote-ref");
+    tooltip.node.firstElementChild.focus({ preventScroll: true });
   } else if (tooltip && tooltip.host.matches("sup")) {
     hideTooltip();
   }
 });
-document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape" || !tooltip) return;
-  const { host } = tooltip;
+function closeTooltip() {
+  const back = tooltip && tooltip.back; // the number tapped, which gets the focus back
   hideTooltip();
-  host.blur();
+  if (back) back.focus();
+}
+document.addEventListener("keydown", (event) => event.key === "Escape" && closeTooltip());
+
+// A way back to the reader's place: following a citation moves its own back-link (there is one
+// per citation) first, where site.css shows it; taking it, the citation gets the focus back,
+// as with the browser's Back button.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(".md-content a.footnote-ref");
+  if (!link || event.defaultPrevented) return;
+  const note = document.getElementById(link.getAttribute("href").slice(1));
+  const id = CSS.escape(`#${link.id || link.parentElement.id}`); // a group's link, a lone citation's <sup>
+  const arrow = note && note.querySelector(`.footnote-backref[href="${id}"]`);
+  if (arrow) arrow.parentElement.insertBefore(arrow, note.querySelector(".footnote-backref"));
+});
+window.addEventListener("hashchange", () => {
+  const target = document.querySelector(".md-content :target");
+  const citation = target?.closest("a.footnote-ref") || target?.closest("sup")?.querySelector("a.footnote-ref");
+  citation?.focus({ preventScroll: true });
+  if (tooltip?.host === citation) hideTooltip(); // the reader has just read it
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
