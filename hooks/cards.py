@@ -151,10 +151,11 @@ def card_svg(template: str, site_name: str, address: str, heading: str, below: s
 
 def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | None, source: str | None, where: str) -> Card:
     """The card `file`: the site's name, `heading`, a section's `page_title`, and the `source`.
-    The home page, whose heading is the site's name, shows the site's description instead."""
+    The home page, whose heading is the site's name, shows the site's description instead, and
+    its sections do not repeat the site's name below their heading."""
     address = re.sub(r"^https?://|/$", "", _site_url)
     plain = ITALIC.sub(r"\1", source) if source else None
-    if page_title:
+    if page_title and page_title != config.site_name:
         svg = card_svg(_template, config.site_name, address, heading, page_title, SECTION_TITLE_LINES, source, where)
         alt = f"{config.site_name}: {heading}, from “{page_title}”"
     elif heading == config.site_name:
