@@ -257,10 +257,7 @@ def share_page(share: Share, at: str, target: str, config: MkDocsConfig) -> str:
         ("property", "og:image:width", str(card.width)),
         ("property", "og:image:height", str(card.height)),
         ("property", "og:image:alt", card.alt),
-        ("name", "twitter:card", "summary_large_image"),
-        ("name", "twitter:title", share.title),
-        ("name", "twitter:description", share.description),
-        ("name", "twitter:image", card.image),
+        ("name", "twitter:card", "summary_large_image"),  # X reads the og:* tags, but not for the alt text
         ("name", "twitter:image:alt", card.alt),
     ]
     meta = "\n".join(f'    <meta {kind}="{name}" content="{e(value)}">' for kind, name, value in tags)

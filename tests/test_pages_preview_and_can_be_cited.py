@@ -73,6 +73,7 @@ def assert_is_a_card(site: BuiltSite, page, where: str) -> bytes:
     assert (meta(page, "property", "og:image:width"), meta(page, "property", "og:image:height")) == ("1200", "630")
     assert len(png) <= CARD_BYTES_MAX, f"{where}: card of {len(png)} bytes"
     assert meta(page, "name", "twitter:card") == "summary_large_image"
+    assert meta(page, "name", "twitter:image:alt") == meta(page, "property", "og:image:alt")  # X has no fallback for it
     for name in page.tree.xpath("//head/meta[starts-with(@name, 'twitter:') and @name != 'twitter:card']/@name"):
         assert meta(page, "name", name) == meta(page, "property", "og:" + name.removeprefix("twitter:")), f"{where}: {name}"
     return png

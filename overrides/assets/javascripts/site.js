@@ -210,8 +210,7 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.header
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     history.replaceState(null, "", `#${heading.id}`);
-    // A section the teaching-links page lists has a share address, whose link preview shows
-    // the section (hooks/cards.py); it lands on the section like page#id.
+    // A listed section's share address previews the section (hooks/cards.py).
     const url = new URL(link.dataset.share || `#${heading.id}`, window.location.href).href;
     announce((await copy(url)) ? "Link copied" : "Copy the link from the address bar");
     if (typeof navigator.share === "function") {
