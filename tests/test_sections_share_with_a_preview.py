@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import cards
-from conftest import PHONE, TEST_SITE_URL, BuiltSite, Page, new_page
+from conftest import PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
 
@@ -157,3 +157,14 @@ def test_a_card_is_drawn_again_only_when_its_svg_changes(tmp_path: Path) -> None
     assert drawing.draw_png(svg, cards.WIDTH, tmp_path, "test") == b"kept"
     assert drawing.draw_png(svg.replace("A heading", "Another"), cards.WIDTH, tmp_path, "test") != first
     assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_a_card_source_that_is_not_text_stops_the_build_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "car-t-failure.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count('card_source: "After Strati & Neelapu, *Blood* 2021"') == 1
+    page.write_text(text.replace('card_source: "After Strati & Neelapu, *Blood* 2021"', "card_source: [Strati, Neelapu]"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    said = [line for line in result.stderr.splitlines() if "docs/car-t-failure.md: card_source must be one line of text" in line]
+    assert len(said) == 1 and said[0].startswith("ERROR"), result.stderr
