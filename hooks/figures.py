@@ -11,12 +11,11 @@ Debian's fonts-dejavu-core ships. Nothing is drawn by hand twice, so the three c
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from pathlib import Path
 
-import resvg_py
+from drawing import draw_png
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,8 +27,6 @@ SOURCE_DIR = "includes/figures"  # in docs/
 OUT_DIR = "assets/figures"
 CACHE = ".cache/figures"  # next to mkdocs.yml
 PNG_WIDTH = 1600
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"]
 LICENCE = "CC BY 4.0"
 # The light palette's values of the theme variables the figure rules use.
 LIGHT = {
@@ -74,19 +71,7 @@ def standalone(svg: str, style: str) -> str:
 def png(svg: str, cache: Path) -> bytes:
     """`svg` drawn as a PNG PNG_WIDTH px wide. Drawing both figures takes about 0.5 s, so each
     PNG is kept in `cache` (in .cache/, git-ignored) under a hash of what it is drawn from."""
-    missing = [name for name in FONT_FILES[:2] if not (FONTS / name).is_file()]
-    if missing:
-        raise PluginError(f"figures: the PNG downloads need the DejaVu Sans font ({FONTS / missing[0]}): apt-get install fonts-dejavu-core")
-    fonts = [FONTS / name for name in FONT_FILES if (FONTS / name).is_file()]
-    digest = hashlib.sha256(f"{resvg_py.__version__} {PNG_WIDTH} {[f.stat().st_size for f in fonts]}\n{svg}".encode()).hexdigest()
-    kept = cache / f"{digest}.png"
-    if kept.is_file():
-        return kept.read_bytes()
-    drawn = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=PNG_WIDTH, background="white", font_files=[str(f) for f in fonts],
-                                        skip_system_fonts=True, font_family="DejaVu Sans", sans_serif_family="DejaVu Sans"))
-    cache.mkdir(parents=True, exist_ok=True)
-    kept.write_bytes(drawn)
-    return drawn
+    return draw_png(svg, PNG_WIDTH, cache, "figures: the PNG downloads")
 
 
 class Figures:

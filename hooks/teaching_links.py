@@ -68,21 +68,35 @@ def page_heading(page: Page) -> AnchorLink:
     return first
 
 
+def is_links_page(page: Page) -> bool:
+    """Whether `page` is the teaching-links page (it lists the others, not itself)."""
+    return MARKER in (page.markdown or "")
+
+
+def sections(page: Page) -> list[AnchorLink]:
+    """The page's h2 and h3 sections, in reading order: the sections the teaching links list
+    (and hooks/cards.py gives a share address)."""
+    found: list[AnchorLink] = []
+
+    def walk(anchors: list[AnchorLink]) -> None:
+        for anchor in anchors:
+            if anchor.level in (2, 3):
+                found.append(anchor)
+            walk(anchor.children)
+
+    walk(list(page.toc))
+    return found
+
+
 def section_links(page: Page, site_url: str) -> list[Link]:
     """The page itself, then each of its h2 and h3 sections, in reading order."""
     heading = page_heading(page)
     slug = heading.id
     page_url = site_url + page.url
     links = [Link("Whole page", page_url, f"{slug}.png", f"QR code for the whole page “{heading.title}”")]
-
-    def walk(anchors: list[AnchorLink]) -> None:
-        for anchor in anchors:
-            if anchor.level in (2, 3):
-                alt = f"QR code for the section “{anchor.title}” of “{heading.title}”"
-                links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png", alt))
-            walk(anchor.children)
-
-    walk(list(page.toc))
+    for anchor in sections(page):
+        alt = f"QR code for the section “{anchor.title}” of “{heading.title}”"
+        links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png", alt))
     return links
 
 

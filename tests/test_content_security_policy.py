@@ -44,7 +44,7 @@ def test_reading_the_site_sets_off_no_violation(served_site: str, browser) -> No
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
 
     for url in ["", "car-t-failure/", "loncastuximab-dose-finding/", "glossary/", "references/", "teaching-links/",
-                "about/", "no-such-page/"]:
+                "about/", "no-such-page/", "car-t-failure/s/clinical-problem/"]:
         page.goto(served_site + url, wait_until="networkidle")
         assert page.evaluate("window.__violations") == [], url
 
@@ -64,7 +64,7 @@ def test_reading_the_site_sets_off_no_violation(served_site: str, browser) -> No
     page.locator(".md-tooltip2--active, .md-tooltip2").first.wait_for(state="visible")
     page.locator("h2 .headerlink").first.click()
     page.get_by_text("Link copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()").endswith("#clinical-problem")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/s/clinical-problem/")  # its share address
     page.context.close()
 
     # The same on a phone: tap a citation, tap a section link.

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
+import drawing
 import figures
 from conftest import DESKTOP, TEST_SITE_URL, BuiltSite, new_page
 
@@ -72,6 +73,6 @@ def test_both_files_come_from_the_one_source_and_the_stylesheet() -> None:
 
 
 def test_without_the_font_the_build_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(figures, "FONTS", tmp_path)
+    monkeypatch.setattr(drawing, "FONTS", tmp_path)
     with pytest.raises(PluginError, match="fonts-dejavu-core"):
         figures.png('<svg viewBox="0 0 1 1"/>', tmp_path / "cache")

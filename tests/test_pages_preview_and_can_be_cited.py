@@ -1,8 +1,10 @@
 """Every page has a meta description and Open Graph tags, so that a pasted link previews
-well, and ends with a "Cite this page" block (text and BibTeX) whose copy buttons work."""
+well, with a card of its own (a 1200 × 630 PNG, at most 300 KB, with alt text), and ends with a "Cite this page" block (text and BibTeX) whose copy buttons work."""
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
 
 from pybtex.database import parse_string
 
@@ -50,3 +52,48 @@ def test_the_copy_buttons_copy_the_citation(served_site: str, browser) -> None:
         page.get_by_role("status").filter(has_text="Copied").wait_for(state="visible", timeout=5000)
         assert page.evaluate("navigator.clipboard.readText()") == page.locator(f".cite-this-page {source} code").inner_text()
     page.context.close()
+
+
+CARD_BYTES_MAX = 300 * 1024  # WhatsApp drops a larger preview image
+
+
+def card_file(site: BuiltSite, address: str) -> Path:
+    """The built file of a card's absolute address, which must be under site_url."""
+    assert address.startswith(TEST_SITE_URL), f"{address} is not an absolute address under site_url"
+    return site.root / address.removeprefix(TEST_SITE_URL)
+
+
+def assert_is_a_card(site: BuiltSite, page, where: str) -> bytes:
+    """The page's og:image and twitter:* card tags, checked; returns the card's PNG."""
+    image = meta(page, "property", "og:image")
+    png = card_file(site, image).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", f"{where}: {image} is not a PNG"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (1200, 630), f"{where}: card of {width}×{height}"
+    assert (meta(page, "property", "og:image:width"), meta(page, "property", "og:image:height")) == ("1200", "630")
+    assert len(png) <= CARD_BYTES_MAX, f"{where}: card of {len(png)} bytes"
+    assert meta(page, "name", "twitter:card") == "summary_large_image"
+    assert meta(page, "name", "twitter:image:alt") == meta(page, "property", "og:image:alt")  # X has no fallback for it
+    for name in page.tree.xpath("//head/meta[starts-with(@name, 'twitter:') and @name != 'twitter:card']/@name"):
+        assert meta(page, "name", name) == meta(page, "property", "og:" + name.removeprefix("twitter:")), f"{where}: {name}"
+    return png
+
+
+def test_every_page_has_a_card_with_absolute_tags_and_alt_text(site: BuiltSite) -> None:
+    cards = set()
+    for page in site.pages():
+        png = assert_is_a_card(site, page, f"/{page.url}")
+        cards.add(png)
+        alt = meta(page, "property", "og:image:alt")
+        assert alt.startswith("Lymphoma therapy explained: "), alt
+        title = meta(page, "property", "og:title")
+        assert title in alt or title == "Lymphoma therapy explained", f"/{page.url}: the alt text does not say the title: {alt}"
+        # The page never loads its own card: only the tags name it.
+        name = meta(page, "property", "og:image").rsplit("/", 1)[1]
+        assert page.tree.xpath(f"//*[contains(@src, '{name}') or contains(@href, '{name}') or contains(@srcset, '{name}')]") == [], f"/{page.url} loads its card"
+    assert len(cards) == len(site.pages()), "each page has a card of its own"
+
+
+def test_a_commentary_page_card_names_its_source(site: BuiltSite) -> None:
+    for url, source in [("car-t-failure/", "After Strati & Neelapu, Blood 2021"), ("loncastuximab-dose-finding/", "After McMillan, Blood 2021")]:
+        assert meta(site.page(url), "property", "og:image:alt").endswith(". " + source)

@@ -1,6 +1,7 @@
 """Published links keep working: every page address and section id listed in
 tests/published_ids.txt exists in the build (through a redirect if a page was
-renamed), and every section id the build publishes is on that list."""
+renamed), every share address listed there still sends the reader to the section it
+names, and every section id and share address the build publishes is on that list."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from conftest import BuiltSite, mkdocs_build
 
 LIST = Path(__file__).resolve().parent / "published_ids.txt"
 REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+# A share address (hooks/cards.py): a page address, then s/<id>/, listed without #id.
+SHARE = re.compile(r"(?:^|/)s/(?P<id>[^/]+)/$")
 
 
 def published() -> list[tuple[str, str]]:
@@ -40,9 +43,27 @@ def heading_ids(root: Path, url: str, hops: int = 3) -> set[str] | None:
     return set(tree.xpath(ids))
 
 
+def share_target(root: Path, url: str) -> tuple[str, str] | None:
+    """(page, id) that the share page at `url` sends the reader to; None if there is none."""
+    path = root / url / "index.html"
+    target = REFRESH.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if target is None:
+        return None
+    page, _, anchor = urljoin("/" + url, target.group(1)).lstrip("/").partition("#")
+    return page, anchor
+
+
 def lost_links(root: Path) -> list[str]:
     lost = []
     for url, anchor in published():
+        share = SHARE.search(url)
+        if share and not anchor:
+            target = share_target(root, url)
+            if target is None:
+                lost.append(f"/{url} (page gone)")
+            elif target[1] != share["id"] or share["id"] not in (heading_ids(root, target[0]) or set()):
+                lost.append(f"/{url} (sends the reader to /{target[0]}#{target[1]})")
+            continue
         ids = heading_ids(root, url)
         if ids is None:
             lost.append(f"/{url} (page gone)")
@@ -68,6 +89,14 @@ def test_every_section_id_the_build_publishes_is_listed(site: BuiltSite) -> None
             assert (page.url, anchor) in listed, f"add /{page.url}#{anchor} to {LIST.name}"
 
 
+def test_every_share_address_the_build_publishes_is_listed(site: BuiltSite) -> None:
+    listed = set(published())
+    shares = sorted(path.parent.relative_to(site.root).as_posix() + "/" for path in site.root.glob("**/s/*/index.html"))
+    assert len(shares) > 40
+    for url in shares:
+        assert (url, "") in listed, f"add {'/' if url.startswith('s/') else ''}{url} to {LIST.name}"
+
+
 def test_a_renamed_page_keeps_its_links_through_a_redirect(project_copy: Path, tmp_path: Path) -> None:
     docs = project_copy / "docs"
     (docs / "glossary.md").rename(docs / "abbreviations.md")
@@ -78,9 +107,9 @@ def test_a_renamed_page_keeps_its_links_through_a_redirect(project_copy: Path, t
 
     config_path.write_text(config, encoding="utf-8")
     assert mkdocs_build(project_copy, tmp_path / "broken").returncode == 0
-    on_the_page = sum(1 for url, _ in published() if url == "glossary/")
-    assert on_the_page >= 3
-    assert lost_links(tmp_path / "broken") == ["/glossary/ (page gone)"] * on_the_page
+    gone = [f"/{url} (page gone)" for url, _ in published() if url.startswith("glossary/")]
+    assert sum(1 for url, _ in published() if url == "glossary/") >= 3 and "/glossary/s/abbreviations/ (page gone)" in gone
+    assert lost_links(tmp_path / "broken") == gone
 
     config_path.write_text(
         config.replace("redirect_maps: {}", "redirect_maps:\n        glossary.md: abbreviations.md"),

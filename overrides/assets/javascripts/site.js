@@ -246,8 +246,9 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.header
   link.removeAttribute("title");
   link.addEventListener("click", async (event) => {
     event.preventDefault();
-    const url = new URL(`#${heading.id}`, window.location.href).href;
-    history.replaceState(null, "", url);
+    history.replaceState(null, "", `#${heading.id}`);
+    // A listed section's share address previews the section (hooks/cards.py).
+    const url = new URL(link.dataset.share || `#${heading.id}`, window.location.href).href;
     announce((await copy(url)) ? "Link copied" : "Copy the link from the address bar");
     if (typeof navigator.share === "function") {
       navigator.share({ title: `${title} - ${document.title}`, url }).catch(() => {});

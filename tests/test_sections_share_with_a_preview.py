@@ -1,0 +1,170 @@
+"""Every section the teaching-links page lists has a share address, `<page>s/<id>/`: a tiny page
+whose link preview shows the section (its heading and its page's title, its opening sentence,
+a card of its own), kept out of search engines, the sitemap, the search index and the offline
+copy, that sends a reader without JavaScript to page#id, with the heading below the header on
+a phone. Every card's text stays inside the card."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+import cards
+from conftest import PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
+from test_deep_links_land_below_the_header import assert_lands_right
+from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
+
+CLEAN = "\u2060\u00b6"
+
+
+def listed_sections(site: BuiltSite) -> list[tuple[str, str]]:
+    """(page address, id) of every section the teaching-links page lists, from the addresses it shows."""
+    shown = site.page("teaching-links/").tree.xpath("//p[@class='teaching-links__url']/text()")
+    pairs = [tuple(address.removeprefix(TEST_SITE_URL).split("#")) for address in shown if "#" in address]
+    assert len(pairs) > 40
+    return pairs  # type: ignore[return-value]
+
+
+def share_page(site: BuiltSite, url: str, anchor: str) -> Page:
+    address = f"{url}s/{anchor}/"
+    assert (site.root / address / "index.html").is_file(), f"/{address} was not written"
+    return site.page(address)
+
+
+def opening(heading) -> str | None:
+    """The text of the section's first paragraph, without citation markers; None if the
+    section opens with something else (a table, a list of references)."""
+    following = heading.getnext()
+    if following is None or following.tag != "p":
+        return None
+    for marker in following.xpath(".//sup[.//a[contains(@class, 'footnote-ref')]]"):
+        marker.drop_tree()
+    return " ".join(following.text_content().split())
+
+
+def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite) -> None:
+    for url, anchor in listed_sections(site):
+        share, built = share_page(site, url, anchor), site.page(url)
+        where = f"/{url}s/{anchor}/"
+        [heading] = built.tree.xpath(f'//article//*[@id="{anchor}"]')
+        heading_text = "".join(heading.itertext()).replace(CLEAN, "").strip()
+        title = built.tree.xpath("string(//article//h1)").replace(CLEAN, "").strip()
+        assert meta(share, "name", "robots") == "noindex", where
+        assert meta(share, "http-equiv", "refresh") == f"0; url=../../#{anchor}", where
+        assert share.tree.xpath("//head/meta[@http-equiv='Content-Security-Policy']"), f"{where}: no Content Security Policy"
+        assert not share.tree.xpath("//script"), where
+        assert meta(share, "property", "og:url") == TEST_SITE_URL + url + f"s/{anchor}/"
+        assert meta(share, "property", "og:title") == f"{heading_text} – {title}"
+        description = meta(share, "property", "og:description")
+        paragraph = opening(heading)
+        if paragraph is None:
+            assert description == meta(built, "name", "description"), where
+        else:
+            sentence = description.removesuffix("…").rstrip(":")
+            assert paragraph.startswith(sentence) and len(sentence) >= 20, f"{where}: “{description}” does not open “{paragraph}”"
+            assert description.endswith((".", "?", "!", "…")) and not re.search(r"[a-z)]\d", description), description
+        assert_is_a_card(site, share, where)
+        assert meta(share, "property", "og:image") != meta(built, "property", "og:image"), f"{where}: the page's card"
+        assert heading_text in meta(share, "property", "og:image:alt")
+
+
+def test_share_pages_stay_out_of_the_sitemap_the_search_index_and_the_offline_copy(site: BuiltSite) -> None:
+    shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)}
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert sum(f"{TEST_SITE_URL}{url}</loc>" in sitemap for url, _ in listed_sections(site)) > 0
+    assert not [s for s in shares if f"{TEST_SITE_URL}{s}</loc>" in sitemap]
+    for index in ["search/search_index.json", "search/search_index.full.json"]:
+        locations = {doc["location"].split("#")[0] for doc in json.loads((site.root / index).read_text(encoding="utf-8"))["docs"]}
+        assert not locations & shares, index
+    worker = (site.root / "sw.js").read_text(encoding="utf-8")
+    precached = set(re.findall(r'^\s*"([^"]*)",?$', worker, re.M))
+    assert "car-t-failure/" in precached
+    assert not [a for a in precached if a in shares or a.startswith("assets/cards/")]
+
+
+def test_a_share_address_lands_on_its_section_below_the_header_on_a_phone(site: BuiltSite, served_site: str, browser) -> None:
+    page = new_page(browser, PHONE, touch=True)
+    for url, anchor in listed_sections(site):
+        target = f"{served_site}{url}#{anchor}"
+        page.goto(f"{served_site}{url}s/{anchor}/")  # a page without a script: the refresh does it
+        page.wait_for_url(lambda address, target=target: address == target)
+        assert_lands_right(page, anchor, f"/{url}s/{anchor}/")
+    page.context.close()
+
+
+# The share of ink in a card's right margin (text running out of the card) and in its text block.
+INK = """async src => {
+  const image = new Image();
+  image.src = src;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const ink = (x, y, w, h) => {
+    const data = context.getImageData(x, y, w, h).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 600) n++;
+    return n / (w * h);
+  };
+  return { margin: ink(image.width - 56, 128, 56, image.height - 128), text: ink(106, 168, 1000, 368) };
+}"""
+
+
+def test_every_card_keeps_its_text_inside(site: BuiltSite, served_site: str, browser) -> None:
+    drawn = sorted((site.root / cards.CARD_DIR).glob("*.png"))
+    assert len(drawn) == len(site.pages()) + len(listed_sections(site))
+    page = new_page(browser, {"width": 800, "height": 600})
+    page.goto(served_site)
+    for png in drawn:
+        ink = page.evaluate(INK, served_site + png.relative_to(site.root).as_posix())
+        assert ink["margin"] == 0, f"{png.name}: text runs into the right margin"
+        assert ink["text"] > 0.005, f"{png.name}: no text drawn"
+    page.context.close()
+
+
+def test_the_longest_listed_heading_wraps_large_enough_for_a_thumbnail(site: BuiltSite) -> None:
+    built = {url: site.page(url).tree for url in {url for url, _ in listed_sections(site)}}
+    longest = max(("".join(built[url].xpath(f'//*[@id="{anchor}"]')[0].itertext()).replace(CLEAN, "").strip()
+                   for url, anchor in listed_sections(site)), key=len)
+    svg = cards.card_svg(cards.TEMPLATE.read_text(encoding="utf-8"), "Lymphoma therapy explained", "example.org",
+                         longest, "Loncastuximab tesirine: finding the dose", 2, "After McMillan, *Blood* 2021", "test")
+    lines = re.findall(r'font-size="(\d+)" font-weight="bold" fill="#1f1f1f">([^<]*)<', svg)
+    assert " ".join(text for _, text in lines) == longest
+    # 40 px on the card is 13 px on a 400 px thumbnail.
+    assert 2 <= len(lines) <= 4 and min(int(size) for size, _ in lines) >= 40, lines
+
+
+def test_a_heading_too_long_for_a_card_stops_the_build_with_its_file() -> None:
+    template = cards.TEMPLATE.read_text(encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^docs/x\.md: the heading “.*” is too long"):
+        cards.card_svg(template, "Site", "example.org", "word " * 80, None, 0, None, "docs/x.md")
+
+
+def test_a_card_is_drawn_again_only_when_its_svg_changes(tmp_path: Path) -> None:
+    import drawing
+
+    svg = cards.card_svg(cards.TEMPLATE.read_text(encoding="utf-8"), "Site", "example.org", "A heading", None, 0, None, "test")
+    first = drawing.draw_png(svg, cards.WIDTH, tmp_path, "test")
+    kept = list(tmp_path.iterdir())
+    assert len(kept) == 1
+    kept[0].write_bytes(b"kept")  # read back, not drawn again
+    assert drawing.draw_png(svg, cards.WIDTH, tmp_path, "test") == b"kept"
+    assert drawing.draw_png(svg.replace("A heading", "Another"), cards.WIDTH, tmp_path, "test") != first
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_a_card_source_that_is_not_text_stops_the_build_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "car-t-failure.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count('card_source: "After Strati & Neelapu, *Blood* 2021"') == 1
+    page.write_text(text.replace('card_source: "After Strati & Neelapu, *Blood* 2021"', "card_source: [Strati, Neelapu]"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    said = [line for line in result.stderr.splitlines() if "docs/car-t-failure.md: card_source must be one line of text" in line]
+    assert len(said) == 1 and said[0].startswith("ERROR"), result.stderr
