@@ -50,3 +50,44 @@ def test_the_site_stylesheet_loses_its_comments_and_nothing_else() -> None:
 
     css = "/* why */\n.a::before { content: \"/* not a comment */\"; }\n/* more\n lines */\n.b { x: '/*'; }"
     assert without_comments(css) == ".a::before { content: \"/* not a comment */\"; }\n.b { x: '/*'; }"
+
+
+def test_section_ids_are_read_from_the_markdown_with_their_lines() -> None:
+    from hooks.section_ids import source_ids
+
+    page = (
+        "---\ntitle: T\n# a: comment\n---\n"  # lines 1-4: front matter
+        "# Title {#title}\n\n## Section {#section}\n\n"  # 5, 7
+        '<figure id="figure-one" markdown="1">\n\n'  # 9
+        "//// html | div\n    attrs: {id: check-one, class: self-check}\n////\n\n"  # 12
+        "Setext {: #setext .x }\n------\n\n"  # 15
+        "```md\n## Shown {#section}\n```\n\nWrite `## Shown {#section}`.\n\n# Second title\n"
+    )
+    assert source_ids(page, "docs/p.md") == {"title": 5, "section": 7, "figure-one": 9, "check-one": 12, "setext": 15}
+
+
+def test_a_section_id_missing_or_given_twice_is_refused_in_one_line() -> None:
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from hooks.section_ids import source_ids
+
+    with pytest.raises(PluginError, match=r"^docs/p\.md:3: heading 'Why\? IFN' has no explicit id; write '### Why\? IFN \{#why-ifn\}'$"):
+        source_ids("# T\n\n### Why? IFN\n", "docs/p.md")
+    with pytest.raises(PluginError, match=r"^docs/p\.md:4: id 'a' is already used on line 2$"):
+        source_ids("# T\n## A {#a}\n\n<div id='a'></div>\n", "docs/p.md")
+
+
+def test_an_id_the_site_also_gives_is_named_with_the_element_that_has_it() -> None:
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from hooks.section_ids import check_built_page
+
+    own = '<h2 id="cite">Cite<a class="headerlink" href="#cite">\u2060¶</a></h2>'
+    page = f'<input id="__drawer"><article>{own}<h2 id="cite">Cite this page</h2></article>'
+    with pytest.raises(PluginError, match=r"^docs/p\.md:7: id 'cite' is already used on this page by the site's own heading 'Cite this page'$"):
+        check_built_page(page, own, {"cite": 7}, "docs/p.md")
+    with pytest.raises(PluginError, match=r"^docs/p\.md:2: id '__drawer' is already used on this page by the site's own <input>$"):
+        check_built_page(page.replace('"cite">Cite this', '"x">Cite this') + '<p id="__drawer">', '<p id="__drawer">', {"__drawer": 2}, "docs/p.md")
+    check_built_page('<p id="a"></p><code>id="a"</code>', "", {"a": 1}, "docs/p.md")
