@@ -1,7 +1,8 @@
 """A bad page source or style file stops the build with one error line naming the file and
 line, no traceback, and no source file changed: a Markdown file that is not UTF-8, invalid
-YAML front matter, a raw <script> or onerror= in page text, an invalid or missing citation style,
-a heading without an explicit id, and an id given twice on a page."""
+YAML front matter, a review date that is not a date, a raw <script> or onerror= in page text,
+an invalid or missing citation style, a heading without an explicit id, and an id given twice on
+a page."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ def test_invalid_yaml_front_matter(project_copy: Path, tmp_path: Path) -> None:
     page = project_copy / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8").replace("description:", "description: [unclosed\n  oops:", 1), encoding="utf-8")
     fails_with(project_copy, tmp_path, "docs/about.md:3: invalid YAML front matter")
+
+
+def test_a_review_date_that_is_not_a_date(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description:", "reviewed: last spring\ndescription:", 1), encoding="utf-8")
+    line = text[: text.index("description:")].count("\n") + 1
+    fails_with(project_copy, tmp_path, f"docs/about.md:{line}: reviewed: 'last spring' is not a date; write it as YYYY-MM-DD")
 
 
 @pytest.mark.parametrize("markup", ["<script>alert(1)</script>", '<img src="x" onerror="alert(1)">'])

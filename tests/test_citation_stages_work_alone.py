@@ -1,5 +1,5 @@
 """Each stage of the citation layer (hooks/citations/) on its own: read, check, find, format,
-render. The whole layer in a build: test_citation_syntax_is_printed_or_refused.py."""
+render, export. The whole layer in a build: test_citation_syntax_is_printed_or_refused.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from markdown import Markdown
 from pybtex.database.input.bibtex import Parser
 
-from citations import CitationError
+from citations import CitationError, export
 from citations.check import check
 from citations.find import Citation, Locator, find, parse_citation, problems
 from citations.format import check_style, format_locator, resolve_style, runs_by_page, tidy_reference
@@ -324,3 +324,125 @@ def test_a_group_mixing_cited_and_located_references() -> None:
 def test_a_located_citation_breaks_a_range() -> None:
     html = render_run([ref("a", 1), ref("b", 2), ref("c", 3), ref("d", 4, "(p5)"), ref("e", 5), ref("f", 6), ref("g", 7)])
     assert re.sub(r"<[^>]+>", "", html) == "1-3,4(p5),5-7"
+
+
+# --- export --------------------------------------------------------------------
+
+JAIN = {
+    "id": "jain2021", "type": "article-journal", "title": "Tumor interferon signaling; a test", "container-title": "Blood",
+    "author": [{"family": "Jain", "given": "M. D."}, {"family": "Zhao", "given": "H."}, {"literal": "others"}],
+    "issued": {"date-parts": [[2021]]}, "volume": "137", "issue": "19", "page": "2621-2633",
+    "DOI": "10.1182/blood.2020007445", "PMID": "33512407",
+}
+BOOK = {"id": "b", "type": "book", "title": "A & B", "author": [{"literal": "WHO"}], "issued": {"date-parts": [[2020]]}}
+
+
+def test_ris_holds_each_work_in_order_with_doi_pages_and_pmid_and_no_others() -> None:
+    import rispy
+
+    records = rispy.loads(export.ris([JAIN, BOOK]))
+    assert [r["type_of_reference"] for r in records] == ["JOUR", "BOOK"]
+    jain = records[0]
+    assert jain["authors"] == ["Jain, M. D.", "Zhao, H."]
+    assert (jain["start_page"], jain["end_page"], jain["doi"]) == ("2621", "2633", "10.1182/blood.2020007445")
+    assert (jain["accession_number"], jain["name_of_database"]) == ("33512407", "PubMed")
+    assert records[1]["authors"] == ["WHO"] and "accession_number" not in records[1]
+    assert not export.ris([JAIN]).startswith("1."), "rispy's record numbers are not RIS"
+
+
+def test_csl_json_keeps_pandoc_s_items_without_the_others_mark() -> None:
+    import json
+
+    [item] = json.loads(export.csl_json([JAIN]))
+    assert item["author"] == JAIN["author"][:2] and item["PMID"] == "33512407"
+
+
+def test_works_are_read_by_pandoc_and_pybtex_and_kept_for_the_next_build(tmp_path: Path) -> None:
+    from pybtex.database import parse_string
+
+    from citations.format import Cache
+
+    bib = parse_text("@string{blood = {Blood}}\n@article{a, author={A, B and others}, title={T {CAR}}, journal=blood, "
+                     "year={2021}, pages={1--2}, pmid={123}}\n@article{b, author={C, D}, title={U}, journal={J}, year={2020}}\n", "t.bib")
+    calls: list[str] = []
+
+    def to_csl(source: str) -> list[dict[str, object]]:
+        calls.append(source)
+        return [{"id": key, "title": key.upper()} for key in ("a", "b") if f"{{{key}," in source]
+
+    works = export.Works(bib, {"a"}, Cache(tmp_path / "e.json", "salt", bib), to_csl)
+    assert works.csl("a") == {"id": "a", "title": "A"}
+    written = parse_string(works.bibtex("a"), "bibtex").entries["a"]
+    assert written.fields["journal"] == "Blood" and written.fields["pmid"] == "123" and written.fields["pages"] == "1--2"
+    assert written.fields["title"] == "T {CAR}" and str(written.persons["author"][-1]) == "others"
+    works.save()
+    again = export.Works(bib, {"a"}, Cache(tmp_path / "e.json", "salt", bib), to_csl)
+    assert again.bibtex("a") == works.bibtex("a") and len(calls) == 1, "the second build reads the cache"
+
+
+def kev(span: str) -> list[tuple[str, str]]:
+    """The pairs of a COinS span's ContextObject, decoded as Zotero's parseContextObject does."""
+    from html import unescape
+    from urllib.parse import unquote
+
+    title = unescape(re.fullmatch(r'<span class="Z3988" title="([^"]*)"></span>', span).group(1))
+    return [(k, unquote(v.replace("+", " "))) for k, _, v in (pair.partition("=") for pair in title.split("&"))]
+
+
+def test_a_coins_span_gives_zotero_a_journal_article_with_title_authors_and_doi() -> None:
+    pairs = kev(export.coins(JAIN))
+    fields = dict(pairs)
+    assert fields["ctx_ver"] == "Z39.88-2004" and fields["rft_val_fmt"] == "info:ofi/fmt:kev:mtx:journal"
+    assert fields["rft.atitle"] == JAIN["title"] and fields["rft.jtitle"] == "Blood"
+    assert [v for k, v in pairs if k == "rft.au"] == ["Jain, M. D.", "Zhao, H."]
+    assert (fields["rft.date"], fields["rft.pages"], fields["rft_id"]) == ("2021", "2621-2633", "info:doi/10.1182/blood.2020007445")
+
+
+def test_a_coins_span_without_doi_has_no_identifier_and_escapes_its_text() -> None:
+    span = export.coins(BOOK)
+    assert "&amp;" in span and " & " not in span
+    fields = dict(kev(span))
+    assert fields["rft_val_fmt"] == "info:ofi/fmt:kev:mtx:book" and fields["rft.btitle"] == "A & B" and "rft_id" not in fields
+
+
+def test_a_citation_reference_is_highwire_pairs_and_a_semicolon_cannot_split_a_value() -> None:
+    content = export.citation_reference(JAIN)
+    pairs = [pair.split("=", 1) for pair in content.split("; ")]
+    assert pairs[0] == ["citation_title", "Tumor interferon signaling, a test"]
+    assert [v for k, v in pairs if k == "citation_author"] == ["Jain, M. D.", "Zhao, H."]
+    assert dict(pairs)["citation_doi"] == JAIN["DOI"] and dict(pairs)["citation_firstpage"] == "2621"
+
+
+def test_the_head_tags_name_the_page_its_date_and_each_work() -> None:
+    import datetime
+
+    tags = export.head_tags('A "quoted" title', "https://x.org/p/", "Site", datetime.date(2026, 12, 1), [JAIN, BOOK])
+    assert '<meta name="citation_title" content="A &quot;quoted&quot; title">' in tags
+    assert '<meta name="citation_publication_date" content="2026/12/01">' in tags
+    assert tags.count('name="citation_reference"') == 2
+    assert "citation_publication_date" not in export.head_tags("T", "u", "S", None, [])
+
+
+@pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026/12/01", 2026])
+def test_a_review_date_that_is_not_a_date_is_refused_with_its_line(value: object) -> None:
+    front = "---\nsearch:\n  boost: 2\nreviewed: x\n---\n"
+    with pytest.raises(CitationError, match="^4: reviewed: .* is not a date; write it as YYYY-MM-DD"):
+        export.review_date(value, front)
+
+
+def test_a_review_date_may_be_yaml_s_date_or_quoted() -> None:
+    import datetime
+
+    assert export.review_date(datetime.date(2026, 12, 1), "") == datetime.date(2026, 12, 1)
+    assert export.review_date("2026-12-01", "") == datetime.date(2026, 12, 1)
+    assert export.review_date(None, "") is None
+
+
+def test_each_list_offers_its_files_under_names_of_the_page() -> None:
+    line = export.downloads("car-t-failure/", 2)
+    assert re.findall(r'href="([^"]+)" download="([^"]+)"', line) == [
+        ("references-2.ris", "car-t-failure-references-2.ris"),
+        ("references-2.bib", "car-t-failure-references-2.bib"),
+        ("references-2.json", "car-t-failure-references-2.json"),
+    ]
+    assert export.file_name("", 1, "ris") == "references.ris" and export.download_name("", 1, "bib") == "home-references.bib"

@@ -1,14 +1,19 @@
 """Every page has a meta description and Open Graph tags, so that a pasted link previews
-well, with a card of its own (a 1200 × 630 PNG, at most 300 KB, with alt text), and ends with a "Cite this page" block (text and BibTeX) whose copy buttons work."""
+well, with a card of its own (a 1200 × 630 PNG, at most 300 KB, with alt text), and ends with a
+"Cite this page" block (text and BibTeX) whose copy buttons work: the copy says when the page
+was accessed (today), and a page with a review date gives it."""
 
 from __future__ import annotations
 
+import datetime
+import re
 import struct
 from pathlib import Path
 
+import yaml
 from pybtex.database import parse_string
 
-from conftest import PHONE, TEST_SITE_URL, BuiltSite, new_page
+from conftest import PHONE, ROOT, TEST_SITE_URL, BuiltSite, new_page
 
 
 def meta(page, attribute: str, name: str) -> str:
@@ -42,15 +47,57 @@ def test_every_page_ends_with_a_cite_this_page_block(site: BuiltSite) -> None:
         assert TEST_SITE_URL + page.url in entry.fields["howpublished"]
 
 
-def test_the_copy_buttons_copy_the_citation(served_site: str, browser) -> None:
+def reviewed(url: str) -> datetime.date | None:
+    source = ROOT / "docs" / ("index.md" if url == "" else url.rstrip("/") + ".md")
+    value = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1]).get("reviewed")
+    return value if value is None else datetime.date.fromisoformat(str(value))
+
+
+def test_a_page_with_a_review_date_is_cited_with_it(site: BuiltSite) -> None:
+    dated = 0
+    for page in site.pages():
+        date = reviewed(page.url)
+        text = page.tree.xpath("string(//pre[@class='cite-text'])")
+        [entry] = parse_string(page.tree.xpath("string(//pre[@class='cite-bibtex'])"), "bibtex").entries.values()
+        if date is None:
+            assert "Reviewed" not in text and "date" not in entry.fields, page.url
+            continue
+        dated += 1
+        assert f". Reviewed {date:%B} {date.day}, {date.year}. Accessed [date]. " in text, page.url
+        assert (entry.fields["date"], entry.fields["year"]) == (date.isoformat(), str(date.year))
+    assert dated >= 2, "the two commentary pages have a review date"
+
+
+def test_the_copy_buttons_copy_the_citation_accessed_today(served_site: str, browser) -> None:
     page = new_page(browser, PHONE, touch=True, permissions=["clipboard-read", "clipboard-write"])
     page.goto(served_site + "loncastuximab-dose-finding/")
+    today = page.evaluate("[new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]")
+    day = datetime.date(*today)
     for name, source in [("Copy citation", ".cite-text"), ("Copy BibTeX", ".cite-bibtex")]:
         button = page.get_by_role("button", name=name)
         button.scroll_into_view_if_needed()
         button.tap()
         page.get_by_role("status").filter(has_text="Copied").wait_for(state="visible", timeout=5000)
-        assert page.evaluate("navigator.clipboard.readText()") == page.locator(f".cite-this-page {source} code").inner_text()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        shown = page.locator(f".cite-this-page {source} code").inner_text()
+        assert "[date]" in shown and "[date]" not in copied
+        assert copied == shown.replace("Accessed [date]", f"Accessed {day:%B} {day.day}, {day.year}", 1) if name == "Copy citation" \
+            else re.sub(r"(?m)^( *)note = \{Accessed \[date\]\}", lambda m: f"{m[1]}note = {{Accessed {day:%B} {day.day}, {day.year}}},\n"
+                        f"{m[1]}urldate = {{{day.isoformat()}}}", shown)
+        if name == "Copy BibTeX":
+            [entry] = parse_string(copied, "bibtex").entries.values()
+            assert entry.fields["urldate"] == day.isoformat()
+    page.context.close()
+
+
+def test_without_javascript_the_citation_stays_as_written(served_site: str, browser, site: BuiltSite) -> None:
+    page = new_page(browser, PHONE, java_script_enabled=False)
+    page.goto(served_site + "car-t-failure/")
+    built = site.page("car-t-failure/").tree
+    for source in ("cite-text", "cite-bibtex"):
+        assert page.locator(f".cite-this-page .{source} code").inner_text() == built.xpath(f"string(//pre[@class='{source}'])")
+        assert "Accessed [date]" in built.xpath(f"string(//pre[@class='{source}'])")
+    assert page.get_by_role("button", name=re.compile("^Copy")).count() == 0  # hidden until the script runs
     page.context.close()
 
 

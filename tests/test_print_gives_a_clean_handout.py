@@ -46,7 +46,7 @@ def test_print_keeps_references_with_dois_and_fits_figures(served_site: str, pri
     assert pdf.startswith(b"%PDF")
 
 
-CONTROLS = "article :is(button, input, select, textarea, [role=button], a[download], .md-button, .headerlink, .footnote-backref)"
+CONTROLS = "article :is(button, input, select, textarea, [role=button], a[download], .md-button, .headerlink, .footnote-backref, .reference-downloads)"
 
 
 def test_print_hides_every_control_and_keeps_table_citations_legible(site: BuiltSite, served_site: str, printed) -> None:

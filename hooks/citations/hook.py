@@ -10,13 +10,21 @@ layer imports MkDocs, except the adapter.
     on_page_markdown (after it)              give back the "@" signs hidden from the plugin
     on_page_content                          write the citations (a group as one superscript,
                                              locators in it) and the reference list in place
-                                             of the markers, each reference's HTML made once
+                                             of the markers, each reference's HTML made once;
+                                             under each list, its files; on each entry, its
+                                             COinS span
+    on_page_context                          the page's review date, for "Cite this page"
+    on_post_page                             the page's Highwire Press tags, in its head
+    on_post_build                            the files of every reference list
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
+import html as html_text
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from citations import CitationError, mkdocs_bibtex_adapter as adapter  # noqa: E402
+from citations import export  # noqa: E402
 from citations.check import check  # noqa: E402
 from citations.find import Found, find, problems  # noqa: E402
 from citations.format import Cache, References, check_style, resolve_style  # noqa: E402
@@ -35,7 +44,9 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 CACHE = Path(".cache/citations")  # next to mkdocs.yml; .cache/ is git-ignored
 
@@ -47,7 +58,11 @@ class Build:
     references: References
     reference_html: ReferenceHtml
     docs: str  # the docs folder as messages name it
+    works: export.Works  # the cited works as CSL-JSON items and BibTeX, for the exports
     plans: dict[str, Plan] = field(default_factory=dict)  # by page, from its Markdown to its HTML
+    reviewed: dict[str, datetime.date | None] = field(default_factory=dict)  # by page
+    works_shown: dict[str, list[str]] = field(default_factory=dict)  # by page: the keys of its lists
+    files: dict[str, str] = field(default_factory=dict)  # the reference lists' files, by path in the site
 
 
 _build: Build | None = None
@@ -124,7 +139,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         converter(config.markdown_extensions, config.mdx_configs),
         describe_setup(config.markdown_extensions, config.mdx_configs, config_dir),
     )
-    _build = Build(settings, bibliography, references, reference_html, _docs_shown(config))
+    works = export.Works(
+        bibliography, cited, Cache(config_dir / CACHE / "exports.json", export.engine(), bibliography), export.pandoc_csl
+    )
+    _build = Build(settings, bibliography, references, reference_html, _docs_shown(config), works)
     adapter.hand_over(config, config_dir / CACHE / "empty.bib", style)
     return config
 
@@ -139,6 +157,7 @@ def _render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> st
     settings = _build.settings
     try:
         source = page.file.content_string  # the file: front matter, then `markdown`
+        _build.reviewed[page.file.src_uri] = export.review_date(page.meta.get("reviewed"), source)
         offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
         marked, _build.plans[page.file.src_uri] = render_markdown(
             markdown, found, settings.bib_command, (settings.full_bib_command, _build.bibliography), offset
@@ -166,9 +185,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     try:
         made = _build.reference_html.of((texts[key] for key in plan.keys()), ahead=texts.values())
         label = _build.settings.footnote_format.format
-        html = render_html(html, plan, {key: made[texts[key]] for key in plan.keys()}, lambda key: label(key=key))
+        works = _build.works
+        shown = {key: made[texts[key]] + export.coins(works.csl(key)) for key in plan.keys()}
+        html = render_html(
+            html, plan, shown, lambda key: label(key=key), lambda number: export.downloads(page.url, number)
+        )
     except CitationError as e:
         raise PluginError(f"{where}:{e}") from None
+    for number, (keys, _) in enumerate(plan.lists, start=1):
+        items, written = [works.csl(key) for key in keys], [works.bibtex(key) for key in keys]
+        _build.files.update(export.list_files(page.url, number, items, written))
+    if plan.lists:
+        _build.works_shown[page.file.src_uri] = plan.keys()
     entries = list(page.toc)
     while entries:  # a cited heading: its entry in the contents shows no citation
         entry = entries.pop()
@@ -177,7 +205,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    assert _build is not None
+    context["reviewed"] = _build.reviewed.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+    return context
+
+
+TAGS = re.compile("<[^>]*>")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """A page with a reference list: its Highwire Press tags, at the end of its head."""
+    assert _build is not None
+    keys = _build.works_shown.get(page.file.src_uri)
+    if not keys:
+        return output
+    heading = page.toc.items[0].title if page.toc.items else page.title or ""
+    title = html_text.unescape(TAGS.sub("", heading)).strip()
+    items = [_build.works.csl(key) for key in keys]
+    tags = export.head_tags(title, page.canonical_url or "", config.site_name, _build.reviewed.get(page.file.src_uri), items)
+    return output.replace("</head>", tags + "</head>", 1)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if _build is not None:
         _build.references.save()
         _build.reference_html.save()
+        _build.works.save()
+        site = Path(config.site_dir)
+        for name, text in sorted(_build.files.items()):
+            path = site / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

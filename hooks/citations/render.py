@@ -107,9 +107,13 @@ def without_markers(text: str) -> str:
     return CITE_MARK.sub("", text)
 
 
-def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label: Callable[[str], str]) -> str:
+def render_html(
+    page_html: str, plan: Plan, references: Mapping[str, str], label: Callable[[str], str],
+    after_list: Callable[[int], str] = lambda number: "",
+) -> str:
     """`page_html` with its markers replaced: each citation by a superscript link to its
-    reference, each list marker by the list, each reference given as HTML by `references`."""
+    reference, each list marker by the list, each reference given as HTML by `references`;
+    `after_list` gives what follows the n-th list of the page (from 1), inside its block."""
     in_tag = MARK_IN_TAG.search(page_html)
     if in_tag:
         key, _, line = plan.citations[int(in_tag.group(1))]
@@ -137,8 +141,9 @@ def render_html(page_html: str, plan: Plan, references: Mapping[str, str], label
         return f'<li id="fn:{name}">\n<p>{references[key]}&#160;{backlinks}</p>\n</li>\n'
 
     def reference_list(match: re.Match[str]) -> str:
-        entries = "".join(entry(key) for key in plan.lists[int(match.group(1))][0])
-        return f'<div class="footnote">\n<hr />\n<ol>\n{entries}</ol>\n</div>'
+        number = int(match.group(1))
+        entries = "".join(entry(key) for key in plan.lists[number][0])
+        return f'<div class="footnote">\n<hr />\n<ol>\n{entries}</ol>\n{after_list(number + 1)}</div>'
 
     out = LIST_MARK.sub(reference_list, CITE_RUN.sub(citations, page_html))
     left = LIST_MARK_ANYWHERE.search(out)

@@ -256,13 +256,23 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.header
   });
 }
 
-// "Cite this page": the copy buttons are hidden until this script can make them work.
+// "Cite this page": the copy buttons are hidden until this script can make them work. A copy
+// says when the page was accessed: today, as AMA writes a date; a BibTeX entry also gets urldate.
+function accessedToday(text) {
+  const now = new Date();
+  const written = now.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
+  const iso = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  return text
+    .replace(/^( *)note = \{Accessed \[date\]\}/m, `$1note = {Accessed ${written}},\n$1urldate = {${iso}}`)
+    .replace("Accessed [date]", `Accessed ${written}`);
+}
+
 for (const button of document.querySelectorAll("button[data-copy]")) {
   const source = document.querySelector(button.dataset.copy);
   if (!source) continue;
   button.hidden = false;
   button.addEventListener("click", async () => {
-    announce((await copy(source.textContent)) ? "Copied" : "Select the text to copy it");
+    announce((await copy(accessedToday(source.textContent))) ? "Copied" : "Select the text to copy it");
   });
 }
 

@@ -1,0 +1,305 @@
+"""Stage 6, export: a page's reference lists in forms that reference managers read.
+
+- Files: under each list, its works as RIS, BibTeX and CSL-JSON, in the list's order.
+- In the page's head: Highwire Press tags (`citation_title`, `citation_author`,
+  `citation_publication_date`, `citation_public_url`, and one `citation_reference` per work),
+  which Zotero's "Embedded Metadata" translator and Google Scholar read.
+- On each entry of a list: a COinS span (`span.Z3988`, a Z39.88-2004 ContextObject), which
+  Zotero's "COinS" translator reads, so the connector offers to save the works one by one.
+
+No writer is ours. Each cited entry is read twice, by kept libraries, and each reading is kept
+in `.cache/` under a hash of the entry (see format.Cache):
+- pandoc's BibTeX reader makes it a CSL-JSON item (names split, braces and LaTeX resolved,
+  `pmid` as PMID); the CSL-JSON file is these items, the RIS file is rispy's writing of them,
+  the metadata are taken from them;
+- pybtex writes it back as BibTeX, field for field as written (pandoc's BibTeX writer drops
+  `doi` and `pmid`, rewrites titles in title case and turns "and others" into an author named
+  "others").
+The "others" that ends a shortened author list is BibTeX's "et al."; CSL-JSON and RIS have no
+such mark, so there the list ends with the last named author.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from importlib.metadata import version
+from typing import Any
+from urllib.parse import urlencode
+
+import pypandoc
+import rispy
+from pybtex.database import BibliographyData, parse_string
+from pybtex.database.output.bibtex import Writer
+
+from citations import CitationError
+from citations.format import Cache
+from citations.read import Bibliography
+
+Item = dict[str, Any]  # a CSL-JSON item
+ToCsl = Callable[[str], list[Item]]  # BibTeX text -> its entries as CSL-JSON items
+
+FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))  # (file extension, link text)
+
+
+# --- the works -------------------------------------------------------------------
+
+
+def pandoc_csl(bibtex: str) -> list[Item]:
+    """The entries of `bibtex` as CSL-JSON items, by pandoc's BibTeX reader."""
+    items: list[Item] = json.loads(pypandoc.convert_text(bibtex, "csljson", format="bibtex"))
+    return items
+
+
+def engine() -> str:
+    """What reads the works, for the cache."""
+    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}"
+
+
+def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tuple[Item, str]]:
+    """key -> (CSL-JSON item, BibTeX as pybtex writes it) for each of `keys`, read from
+    `source` (the file's macros, then the entries)."""
+    wanted = list(keys)
+    if not wanted:
+        return {}
+    items = {str(item["id"]): item for item in to_csl(source)}
+    entries = parse_string(source, "bibtex").entries
+    writer = Writer()  # one for all: `BibliographyData.to_string` looks the writer up each time (2.6 ms an entry)
+    return {key: (items[key], writer.to_string(BibliographyData(entries={key: entries[key]}))) for key in wanted}
+
+
+class Works:
+    """The cited works of one build, read on a background thread while MkDocs starts, or taken
+    from the cache; `csl` and `bibtex` wait for the reading."""
+
+    def __init__(self, bibliography: Bibliography, keys: set[str], cache: Cache, to_csl: ToCsl) -> None:
+        self.cache = cache
+        self.works: dict[str, tuple[Item, str]] = {}
+        new = []
+        for key in sorted(keys):
+            kept = cache.get(key)
+            if kept is None:
+                new.append(key)
+            else:
+                stored = json.loads(kept)
+                self.works[key] = (stored["csl"], stored["bibtex"])
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+        self.future: Future[dict[str, tuple[Item, str]]] | None = (
+            executor.submit(read_works, bibliography.source_of(set(new)), new, to_csl) if new else None
+        )
+        executor.shutdown(wait=False)
+
+    def _wait(self) -> None:
+        if self.future is not None:
+            for key, (item, bibtex) in self.future.result().items():
+                self.works[key] = (item, bibtex)
+                self.cache.put(key, json.dumps({"csl": item, "bibtex": bibtex}, sort_keys=True))
+            self.future = None
+
+    def csl(self, key: str) -> Item:
+        self._wait()
+        return self.works[key][0]
+
+    def bibtex(self, key: str) -> str:
+        self._wait()
+        return self.works[key][1]
+
+    def save(self) -> None:
+        self._wait()
+        self.cache.save()
+
+
+# --- the fields every output takes -------------------------------------------------
+
+
+def authors(item: Item) -> list[str]:
+    """The named authors as "Family, Given" (a literal name as written), without "others"."""
+    names = []
+    for name in item.get("author", []):
+        if "family" in name:
+            names.append(f"{name['family']}, {name['given']}" if name.get("given") else str(name["family"]))
+        elif name.get("literal") and name["literal"] != "others":
+            names.append(str(name["literal"]))
+    return names
+
+
+def year(item: Item) -> str:
+    parts = item.get("issued", {}).get("date-parts", [[]])
+    return str(parts[0][0]) if parts and parts[0] else ""
+
+
+def pages(item: Item) -> tuple[str, str]:
+    """(first page, last page): "1540-1554.e12" gives ("1540", "1554.e12")."""
+    first, _, last = str(item.get("page", "")).replace("\u2013", "-").partition("-")
+    return first.strip(), last.strip()
+
+
+def without_others(item: Item) -> Item:
+    names = [name for name in item.get("author", []) if name.get("literal") != "others"]
+    return {**item, "author": names} if "author" in item else dict(item)
+
+
+# --- files ---------------------------------------------------------------------------
+
+RIS_TYPES = {
+    "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
+    "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT", "thesis": "THES", "webpage": "ELEC",
+}
+
+
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]  # (rispy ships no type hints)
+    """rispy's RIS writer without its "1." line before each record, which is not RIS."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_record(item: Item) -> dict[str, Any]:
+    """A CSL-JSON item as rispy's fields."""
+    first, last = pages(item)
+    record: dict[str, Any] = {
+        "type_of_reference": RIS_TYPES.get(str(item.get("type")), "GEN"),
+        "authors": authors(item),
+        "title": item.get("title"),
+        "secondary_title": item.get("container-title"),
+        "year": year(item),
+        "volume": item.get("volume"),
+        "number": item.get("issue"),
+        "start_page": first,
+        "end_page": last,
+        "publisher": item.get("publisher"),
+        "place_published": item.get("publisher-place"),
+        "edition": item.get("edition"),
+        "issn": item.get("ISSN") or item.get("ISBN"),
+        "doi": item.get("DOI"),
+        # PubMed's identifier as EndNote keeps it: the accession number in the PubMed database
+        "accession_number": item.get("PMID"),
+        "name_of_database": "PubMed" if item.get("PMID") else None,
+        "urls": [item["URL"]] if item.get("URL") else [],
+        "notes": [item["note"]] if item.get("note") else [],
+    }
+    return {tag: value for tag, value in record.items() if value}
+
+
+def ris(items: Sequence[Item]) -> str:
+    return str(rispy.dumps([ris_record(item) for item in items], implementation=_RisWriter))
+
+
+def bibtex(entries: Sequence[str]) -> str:
+    return "\n".join(entries)
+
+
+def csl_json(items: Sequence[Item]) -> str:
+    return json.dumps([without_others(item) for item in items], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def list_files(page_url: str, list_number: int, items: Sequence[Item], entries: Sequence[str]) -> dict[str, str]:
+    """The files of a page's `list_number`-th list (from 1), by their path in the site: its works
+    as CSL-JSON `items` and as BibTeX `entries`, in the list's order."""
+    made = {"ris": ris(items), "bib": bibtex(entries), "json": csl_json(items)}
+    return {file_name(page_url, list_number, extension): made[extension] for extension, _ in FORMATS}
+
+
+def file_name(page_url: str, list_number: int, extension: str) -> str:
+    """The file of a page's `list_number`-th list (from 1), in the page's folder: `references.ris`,
+    `references-2.ris`, ..."""
+    return f"{page_url}references{'' if list_number == 1 else f'-{list_number}'}.{extension}"
+
+
+def download_name(page_url: str, list_number: int, extension: str) -> str:
+    """The name a download is saved under: `car-t-failure-references.ris`, `home-references.ris`."""
+    page = page_url.strip("/").replace("/", "-") or "home"
+    return f"{page}-{file_name('', list_number, extension)}"
+
+
+def downloads(page_url: str, list_number: int) -> str:
+    """The line under a reference list that offers it as files."""
+    links = " · ".join(
+        f'<a href="{file_name("", list_number, ext)}" download="{download_name(page_url, list_number, ext)}">{text}</a>'
+        for ext, text in FORMATS
+    )
+    return f'<p class="reference-downloads">Download references: {links}</p>\n'
+
+
+# --- metadata ----------------------------------------------------------------------
+
+KEV_FORMAT = "info:ofi/fmt:kev:mtx:"
+
+
+def coins(item: Item) -> str:
+    """A COinS span: the work as an OpenURL ContextObject, with the fields Zotero's COinS
+    translator reads (it saves a work with a title and authors as it is, without a look-up)."""
+    kind = item.get("type")
+    pairs: list[tuple[str, object]] = [("ctx_ver", "Z39.88-2004")]
+    if kind == "article-journal":
+        pairs += [("rft_val_fmt", KEV_FORMAT + "journal"), ("rft.atitle", item.get("title")),
+                  ("rft.jtitle", item.get("container-title"))]
+    elif kind == "book":
+        pairs += [("rft_val_fmt", KEV_FORMAT + "book"), ("rft.btitle", item.get("title"))]
+    elif kind == "chapter":
+        pairs += [("rft_val_fmt", KEV_FORMAT + "book"), ("rft.genre", "bookitem"), ("rft.atitle", item.get("title")),
+                  ("rft.btitle", item.get("container-title"))]
+    else:
+        pairs += [("rft_val_fmt", KEV_FORMAT + "dc"), ("rft.title", item.get("title"))]
+    pairs += [("rft.au", name) for name in authors(item)]
+    pairs += [("rft.date", year(item)), ("rft.volume", item.get("volume")), ("rft.issue", item.get("issue")),
+              ("rft.pages", "-".join(page for page in pages(item) if page))]
+    if item.get("DOI"):
+        pairs.append(("rft_id", f"info:doi/{item['DOI']}"))
+    title = urlencode([(name, str(value)) for name, value in pairs if value], safe=":/,")
+    return f'<span class="Z3988" title="{html.escape(title)}"></span>'
+
+
+def citation_reference(item: Item) -> str:
+    """The work as the content of a `citation_reference` tag: Highwire Press fields, as
+    `name=value` pairs joined by "; " (a ";" inside a value becomes ","). Only what finds the
+    work (every page with references carries these bytes): title, authors, journal, year,
+    volume, first page, DOI; the files hold the rest."""
+    fields = [("citation_title", item.get("title"))]
+    fields += [("citation_author", name) for name in authors(item)]
+    fields += [
+        ("citation_journal_title", item.get("container-title") if item.get("type") == "article-journal" else None),
+        ("citation_publication_date", year(item)),
+        ("citation_volume", item.get("volume")),
+        ("citation_firstpage", pages(item)[0]),
+        ("citation_doi", item.get("DOI")),
+    ]
+    return "; ".join(f"{name}={str(value).replace(';', ',')}" for name, value in fields if value)
+
+
+def head_tags(title: str, url: str, author: str, date: datetime.date | None, items: Sequence[Item]) -> str:
+    """The Highwire Press tags of a page: the page itself (the site as its author), then one
+    `citation_reference` per work of its reference lists."""
+    tags = [("citation_title", title), ("citation_author", author)]
+    if date is not None:
+        tags.append(("citation_publication_date", date.strftime("%Y/%m/%d")))
+    tags.append(("citation_public_url", url))
+    tags += [("citation_reference", citation_reference(item)) for item in items]
+    return "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in tags)
+
+
+# --- the page's date -----------------------------------------------------------------
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+REVIEWED_LINE = re.compile(r"^reviewed\s*:", re.M)
+
+
+def review_date(value: object, front_matter: str) -> datetime.date | None:
+    """The page's `reviewed:` date (YAML reads 2026-12-01 as a date; a quoted one is text);
+    CitationError "line: what" for anything that is not a date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and DATE.fullmatch(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    found = REVIEWED_LINE.search(front_matter)
+    line = front_matter.count("\n", 0, found.start()) + 1 if found else 1
+    raise CitationError(f"{line}: reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. reviewed: 2026-12-01")
