@@ -51,7 +51,7 @@ def test_a_review_date_that_is_not_a_date(project_copy: Path, tmp_path: Path) ->
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("description:", "reviewed: last spring\ndescription:", 1), encoding="utf-8")
     line = text[: text.index("description:")].count("\n") + 1
-    fails_with(project_copy, tmp_path, f"docs/about.md:{line}: reviewed: 'last spring' is not a date; write it as YYYY-MM-DD")
+    fails_with(project_copy, tmp_path, f"docs/about.md:{line}: front matter 'reviewed: last spring' is not a date; write it as 'reviewed: YYYY-MM-DD'")
 
 
 @pytest.mark.parametrize("markup", ["<script>alert(1)</script>", '<img src="x" onerror="alert(1)">'])

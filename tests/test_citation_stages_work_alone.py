@@ -423,21 +423,6 @@ def test_the_head_tags_name_the_page_its_date_and_each_work() -> None:
     assert "citation_publication_date" not in export.head_tags("T", "u", "S", None, [])
 
 
-@pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026/12/01", 2026])
-def test_a_review_date_that_is_not_a_date_is_refused_with_its_line(value: object) -> None:
-    front = "---\nsearch:\n  boost: 2\nreviewed: x\n---\n"
-    with pytest.raises(CitationError, match="^4: reviewed: .* is not a date; write it as YYYY-MM-DD"):
-        export.review_date(value, front)
-
-
-def test_a_review_date_may_be_yaml_s_date_or_quoted() -> None:
-    import datetime
-
-    assert export.review_date(datetime.date(2026, 12, 1), "") == datetime.date(2026, 12, 1)
-    assert export.review_date("2026-12-01", "") == datetime.date(2026, 12, 1)
-    assert export.review_date(None, "") is None
-
-
 def test_each_list_offers_its_files_under_names_of_the_page() -> None:
     line = export.downloads("car-t-failure/", 2)
     assert re.findall(r'href="([^"]+)" download="([^"]+)"', line) == [

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
 
 
 def test_unused_css_rules_go_and_the_rest_stays_as_written() -> None:
@@ -91,3 +95,19 @@ def test_an_id_the_site_also_gives_is_named_with_the_element_that_has_it() -> No
     with pytest.raises(PluginError, match=r"^docs/p\.md:2: id '__drawer' is already used on this page by the site's own <input>$"):
         check_built_page(page.replace('"cite">Cite this', '"x">Cite this') + '<p id="__drawer">', '<p id="__drawer">', {"__drawer": 2}, "docs/p.md")
     check_built_page('<p id="a"></p><code>id="a"</code>', "", {"a": 1}, "docs/p.md")
+
+
+@pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026/12/01", 2026, datetime.datetime(2026, 12, 1, 9, 0)])
+def test_a_review_date_that_is_not_a_date_is_refused_with_file_line_and_value(value: object) -> None:
+    from hooks import review_date
+
+    with pytest.raises(PluginError, match=r"^docs/x\.md:4: front matter 'reviewed: .*' is not a date"):
+        review_date.review_date(value, "docs/x.md", 4)
+
+
+def test_a_review_date_may_be_yaml_s_date_or_a_quoted_one() -> None:
+    from hooks import review_date
+
+    assert review_date.review_date(datetime.date(2026, 12, 1), "d", 1) == datetime.date(2026, 12, 1)
+    assert review_date.review_date(" 2026-12-01 ", "d", 1) == datetime.date(2026, 12, 1)
+    assert 'datetime="2026-12-01">1 December 2026</time>' in review_date.reviewed_html(datetime.date(2026, 12, 1))

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib.metadata import version
@@ -280,26 +279,3 @@ def head_tags(title: str, url: str, author: str, date: datetime.date | None, ite
     tags.append(("citation_public_url", url))
     tags += [("citation_reference", citation_reference(item)) for item in items]
     return "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in tags)
-
-
-# --- the page's date -----------------------------------------------------------------
-
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-REVIEWED_LINE = re.compile(r"^reviewed\s*:", re.M)
-
-
-def review_date(value: object, front_matter: str) -> datetime.date | None:
-    """The page's `reviewed:` date (YAML reads 2026-12-01 as a date; a quoted one is text);
-    CitationError "line: what" for anything that is not a date."""
-    if value is None:
-        return None
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str) and DATE.fullmatch(value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    found = REVIEWED_LINE.search(front_matter)
-    line = front_matter.count("\n", 0, found.start()) + 1 if found else 1
-    raise CitationError(f"{line}: reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. reviewed: 2026-12-01")

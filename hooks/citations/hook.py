@@ -157,7 +157,8 @@ def _render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> st
     settings = _build.settings
     try:
         source = page.file.content_string  # the file: front matter, then `markdown`
-        _build.reviewed[page.file.src_uri] = export.review_date(page.meta.get("reviewed"), source)
+        reviewed = page.meta.get("reviewed")  # checked and made a date by hooks/review_date.py
+        _build.reviewed[page.file.src_uri] = reviewed if isinstance(reviewed, datetime.date) else None
         offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
         marked, _build.plans[page.file.src_uri] = render_markdown(
             markdown, found, settings.bib_command, (settings.full_bib_command, _build.bibliography), offset
