@@ -9,7 +9,8 @@ a first load in Chromium at 390 px with an empty cache, and the extra bytes of o
 from the home page in the same tab. (Lighthouse does not count the body of a web worker's
 script, so its byte weight can be lower.) The first loads are measured without the offline
 service worker, whose copy of the site is downloaded after the page has loaded; the bytes of
-that copy are printed on their own. It prints figures; it does not assert anything.
+that copy are printed on their own. It prints figures; it does not assert anything. With `--bytes-only` it skips Lighthouse and
+prints only the bytes (a quick check of the 80 KB first-load budget while working).
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ def offline_copy(browser, log: Path) -> int:
 
 
 def main() -> None:
-    if not LIGHTHOUSE.exists():
+    bytes_only = "--bytes-only" in sys.argv[1:]
+    if not bytes_only and not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: npm ci --prefix benchmarks")
     from playwright.sync_api import sync_playwright
 
@@ -122,12 +124,15 @@ def main() -> None:
             rows = []
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                report: dict = {"lighthouseVersion": "not run", "environment": {"benchmarkIndex": 0}}
                 for url in pages:
-                    report = lighthouse(BASE + url, Path(tmp, "report.json"))
-                    scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
-                    weight = report["audits"]["total-byte-weight"]["numericValue"]
-                    requests = report["audits"]["network-requests"]["details"]["items"]
-                    other_hosts = sorted({r["url"] for r in requests if not r["url"].startswith((BASE, "data:"))})
+                    scores, weight, other_hosts = ["-"] * 4, 0.0, []
+                    if not bytes_only:
+                        report = lighthouse(BASE + url, Path(tmp, "report.json"))
+                        scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
+                        weight = report["audits"]["total-byte-weight"]["numericValue"]
+                        requests = report["audits"]["network-requests"]["details"]["items"]
+                        other_hosts = sorted({r["url"] for r in requests if not r["url"].startswith((BASE, "data:"))})
                     first, _ = transferred(browser, log, BASE + url)
                     _, second = transferred(browser, log, BASE, BASE + url) if url else (0, 0)
                     rows.append((url or "(home)", *scores, weight, first, second, len(other_hosts)))
