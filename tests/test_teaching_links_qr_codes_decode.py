@@ -37,10 +37,12 @@ def zbar(images: list[Path]) -> list[str]:
     zbarimg = shutil.which("zbarimg")
     if zbarimg is None:
         pytest.fail("the QR test needs zbar (apt-get install zbar-tools)")
-    return subprocess.run(
+    done = subprocess.run(
         [zbarimg, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *map(str, images)],
-        capture_output=True, text=True, check=True, timeout=120,
-    ).stdout.splitlines()
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode in (0, 4), done.stderr  # 4: some image holds no code (a sheet of text)
+    return done.stdout.splitlines()
 
 
 def cards(site: BuiltSite) -> list[tuple[str, str, str]]:
