@@ -7,9 +7,9 @@ questions (a `div.self-check` with an id, hooks/section_links.py), in reading or
 title, the full address (`site_url` + page + `#id`) and a QR code of that address. The QR codes
 are made with segno at build time and written to `assets/qr/` in the built site, three times:
 a PNG of one pixel per module, 0.3 KB, that the page shows enlarged with square pixels
-(site.css); an SVG, sharp at any size, and a PNG at least 600 px wide (for programs that take no
-SVG, such as Google Slides), that each card offers as downloads for slides. The page loads
-neither download. The page's contents list (the right sidebar) gets one entry per block.
+(site.css); an SVG, sharp at any size, and a PNG at least 600 px wide in `assets/qr/large/`
+(for programs that take no SVG, such as Google Slides), that each card offers as downloads.
+The page loads neither download. The page's contents list (the right sidebar) gets one entry per block.
 
 The list is made when the marker page is rendered, after every page's Markdown has been
 converted, so it always matches the headings and ids the site publishes.
@@ -50,12 +50,12 @@ _written: dict[str, bytes] = {}
 class Link:
     title: str
     url: str
-    qr_file: str  # the PNG shown; the SVG has the same name with .svg, the large PNG with -large.png
+    qr_file: str  # the PNG shown; the SVG has the same name with .svg, the large PNG is in large/
     alt: str
 
     def file(self, kind: str) -> str:
         stem = self.qr_file.removesuffix(".png")
-        return {"png": self.qr_file, "svg": f"{stem}.svg", "large-png": f"{stem}-large.png"}[kind]
+        return {"png": self.qr_file, "svg": f"{stem}.svg", "large-png": f"large/{self.qr_file}"}[kind]
 
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
@@ -170,5 +170,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / QR_DIR
     out.mkdir(parents=True, exist_ok=True)
     for name, png in sorted(_written.items()):
+        (out / name).parent.mkdir(exist_ok=True)
         (out / name).write_bytes(png)
     _written.clear()
