@@ -1,8 +1,8 @@
 """Tables that fit a phone: every body cell carries its column's heading.
 
-Authors write ordinary Markdown tables. On a narrow screen site.css shows each row as a card,
-each cell under its column's heading, which it takes from the cell's `data-label`, written
-here. As a CSS display change can make a browser stop telling screen readers that a table is
+Authors write ordinary Markdown tables. On a narrow screen site.css shows each row of a table
+of three or more columns as a card, each cell under its column's heading, which it takes from
+the cell's `data-label`, written here; a table of two columns fits a phone as a table. As a CSS display change can make a browser stop telling screen readers that a table is
 one, the table names its role, `table`; its rows and cells keep theirs from the table (the HTML
 rules forbid naming them again). Desktop and print keep the table as it is.
 """

@@ -1,12 +1,15 @@
-"""Build the teaching-links page: every section of every page, with its full address and a QR code.
+"""Build the teaching-links page: every section and self-check question of every page, with its
+full address and a QR code.
 
 A page holding the marker line `<!-- teaching-links -->` gets, in its place, one block per page
-of the navigation listing the page and each of its h2/h3 sections with the title, the full
-address (`site_url` + page + `#id`) and a QR code of that address. The QR codes are made with
-segno at build time and written to `assets/qr/` in the built site, twice: a PNG of one pixel
-per module, 0.3 KB, that the page shows enlarged with square pixels (site.css), and an SVG,
-sharp at any size, that each card offers as a download for slides. The page's contents list
-(the right sidebar) gets one entry per block.
+of the navigation listing the page, each of its h2/h3 sections and each of its self-check
+questions (a `div.self-check` with an id, hooks/section_links.py), in reading order, with the
+title, the full address (`site_url` + page + `#id`) and a QR code of that address. The QR codes
+are made with segno at build time and written to `assets/qr/` in the built site, three times:
+a PNG of one pixel per module, 0.3 KB, that the page shows enlarged with square pixels
+(site.css); an SVG, sharp at any size, and a PNG at least 600 px wide in `assets/qr/large/`
+(for programs that take no SVG, such as Google Slides), that each card offers as downloads.
+The page loads neither download. The page's contents list (the right sidebar) gets one entry per block.
 
 The list is made when the marker page is rendered, after every page's Markdown has been
 converted, so it always matches the headings and ids the site publishes.
@@ -17,6 +20,8 @@ from __future__ import annotations
 import functools
 import html
 import io
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +32,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
+from section_links import QUESTION
 
 MARKER = "<!-- teaching-links -->"
 QR_DIR = "assets/qr"
 QR_SIZE_PX = 132  # intrinsic size, so the layout does not shift; site.css sets the shown size
 SVG_PX_PER_MODULE = 20
+DOWNLOAD_PNG_MIN_PX = 600  # Google Slides takes PNG, not SVG
+SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S)
+CITATION = re.compile(r"<sup\b[^>]*>.*?</sup>", re.S)
+TAG = re.compile(r"<[^>]+>")
 
 _written: dict[str, bytes] = {}
 
@@ -40,18 +50,24 @@ _written: dict[str, bytes] = {}
 class Link:
     title: str
     url: str
-    qr_file: str  # the PNG; the SVG has the same name with .svg
+    qr_file: str  # the PNG shown; the SVG has the same name with .svg, the large PNG is in large/
     alt: str
+
+    def file(self, kind: str) -> str:
+        stem = self.qr_file.removesuffix(".png")
+        return {"png": self.qr_file, "svg": f"{stem}.svg", "large-png": f"large/{self.qr_file}"}[kind]
 
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
 def qr_code(url: str, kind: str) -> bytes:
     """A QR code of `url`, black on white with a four-module margin: a PNG of one pixel per
-    module, or an SVG."""
+    module ("png"), a PNG at least DOWNLOAD_PNG_MIN_PX wide ("large-png"), or an SVG."""
     buffer = io.BytesIO()
     qr = segno.make(url, error="m")
-    if kind == "png":
-        qr.save(buffer, kind="png", scale=1, border=4, dark="#000", light="#fff")
+    if kind in ("png", "large-png"):
+        modules, _ = qr.symbol_size(scale=1, border=4)
+        scale = 1 if kind == "png" else math.ceil(DOWNLOAD_PNG_MIN_PX / modules)
+        qr.save(buffer, kind="png", scale=scale, border=4, dark="#000", light="#fff")
         return buffer.getvalue()
     # A viewBox, so that it scales, and a size of 20 px a module for programs that want one.
     qr.save(buffer, kind="svg", scale=1, border=4, dark="#000", light="#fff", xmldecl=False, omitsize=True)
@@ -88,8 +104,14 @@ def sections(page: Page) -> list[AnchorLink]:
     return found
 
 
+def question_title(summary_html: str) -> str:
+    """A question's text from its summary's HTML, without citation numbers or markup."""
+    return " ".join(html.unescape(TAG.sub("", CITATION.sub("", summary_html))).split())
+
+
 def section_links(page: Page, site_url: str) -> list[Link]:
-    """The page itself, then each of its h2 and h3 sections, in reading order."""
+    """The page itself, then each of its h2 and h3 sections and self-check questions, in
+    reading order."""
     heading = page_heading(page)
     slug = heading.id
     page_url = site_url + page.url
@@ -97,7 +119,21 @@ def section_links(page: Page, site_url: str) -> list[Link]:
     for anchor in sections(page):
         alt = f"QR code for the section “{anchor.title}” of “{heading.title}”"
         links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png", alt))
-    return links
+    content = page.content or ""
+    for m in QUESTION.finditer(content):
+        summary = SUMMARY.search(m["inner"])
+        if summary is None:
+            raise PluginError(f"{page.file.src_uri}: the self-check question #{m['id']} needs a question (/// details | Question?)")
+        title = question_title(summary["text"])
+        alt = f"QR code for the question “{title}” of “{heading.title}”"
+        links.append(Link(f"Question: {title}", f"{page_url}#{m['id']}", f"{slug}--{m['id']}.png", alt))
+
+    # In reading order: a question after the section it is in.
+    def place(link: Link) -> int:
+        _, _, anchor = link.url.partition("#")
+        return content.find(f' id="{anchor}"') if anchor else -1
+
+    return sorted(links, key=place)
 
 
 def links_html(pages: list[Page], here: Page, site_url: str) -> str:
@@ -105,11 +141,9 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
     for page in pages:
         items = []
         for link in section_links(page, site_url):
-            svg_file = link.qr_file.removesuffix(".png") + ".svg"
-            _written[link.qr_file] = qr_code(link.url, "png")
-            _written[svg_file] = qr_code(link.url, "svg")
-            src = get_relative_url(f"{QR_DIR}/{link.qr_file}", here.url)
-            svg = get_relative_url(f"{QR_DIR}/{svg_file}", here.url)
+            for kind in ("png", "svg", "large-png"):
+                _written[link.file(kind)] = qr_code(link.url, kind)
+            src, svg, png = (get_relative_url(f"{QR_DIR}/{link.file(kind)}", here.url) for kind in ("png", "svg", "large-png"))
             url = html.escape(link.url)
             items.append(
                 '<li class="teaching-links__item">'
@@ -117,7 +151,8 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
                 '<div class="teaching-links__text">'
                 f'<p class="teaching-links__title"><a href="{url}">{html.escape(link.title)}</a></p>'
                 f'<p class="teaching-links__url">{url}</p>'
-                f'<p class="teaching-links__download"><a href="{html.escape(svg)}" download>Download QR code (SVG)</a></p>'
+                f'<p class="teaching-links__download">Download QR code: <a href="{html.escape(svg)}" download>SVG</a>, '
+                f'<a href="{html.escape(png)}" download>PNG</a></p>'
                 "</div></li>"
             )
         heading = page_heading(page)
@@ -150,5 +185,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / QR_DIR
     out.mkdir(parents=True, exist_ok=True)
     for name, png in sorted(_written.items()):
+        (out / name).parent.mkdir(exist_ok=True)
         (out / name).write_bytes(png)
     _written.clear()

@@ -59,3 +59,30 @@ def test_print_hides_every_control_and_keeps_table_citations_legible(site: Built
         sizes = printed.locator("article table sup").evaluate_all("s => s.map(e => parseFloat(getComputedStyle(e).fontSize))")
         assert all(size >= 8 * 96 / 72 - 0.01 for size in sizes), f"/{built.url}: table citations at {min(sizes)} px"
     assert checked > 20
+
+
+def test_print_shows_every_self_check_answer_without_arrows(site: BuiltSite, served_site: str, printed, tmp_path) -> None:
+    """Paper cannot open a question: printed, each answer stands under its question, and no
+    arrow offers to open it. Read from the PDF itself, as well as from the print layout."""
+    import subprocess
+
+    from conftest import squash
+
+    checked = 0
+    for url in ["car-t-failure/", "loncastuximab-dose-finding/"]:
+        printed.goto(served_site + url)
+        questions = printed.locator("article .self-check > details")
+        assert questions.count() >= 6
+        for question in questions.all():
+            answer = question.locator(":scope > :not(summary)").first
+            assert answer.is_visible(), f"/{url}#{question.evaluate('d => d.parentElement.id')}: answer not printed"
+            arrow = question.locator("summary").evaluate("s => getComputedStyle(s, '::after').display")
+            assert arrow == "none", f"/{url}: an arrow is printed"
+        pdf = tmp_path / "page.pdf"
+        pdf.write_bytes(printed.pdf(format="A4"))
+        text = squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+        for block in site.page(url).tree.xpath("//article//div[contains(@class, 'self-check')]/details"):
+            first_words = " ".join(squash(block.xpath("string(./p[1])")).split()[:6])
+            assert first_words in text, f"/{url}: the answer '{first_words} …' is not in the PDF"
+            checked += 1
+    assert checked >= 13

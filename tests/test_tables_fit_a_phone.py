@@ -1,6 +1,7 @@
-"""Tables fit a phone: from 320 to 430 px no table needs sideways scrolling, as each row is a
-card with every cell under its column's heading; desktop and print keep the table, and the
-markup still tells screen readers it is a table."""
+"""Tables fit a phone: from 320 to 430 px no table needs sideways scrolling. A table too wide
+for the screen (three or more columns) shows each row as a card with every cell under its
+column's heading; a table of two columns, such as the glossary, fits and stays a table. Desktop
+and print keep the table, and the markup still tells screen readers it is a table."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ CARD_CHECK = """table => {
   const wrap = table.closest(".md-typeset__scrollwrap") || table;
   const problems = [];
   if (table.scrollWidth > table.clientWidth + 1 || wrap.scrollWidth > wrap.clientWidth + 1) problems.push("scrolls sideways");
+  if (headings.length < 3) return problems;  // a table, not cards
   for (const row of table.querySelectorAll("tbody tr")) {
     [...row.children].forEach((cell, i) => {
       const label = getComputedStyle(cell, "::before").content;
@@ -63,3 +65,30 @@ def test_desktop_and_print_keep_the_table(served_site: str, browser, media: str)
     assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "table-row"
     assert table.locator("thead").is_visible()
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390, 430])
+def test_only_a_table_too_wide_for_a_phone_becomes_cards(site: BuiltSite, served_site: str, browser, width: int) -> None:
+    """The glossary (two columns) stays a table on a phone, with its header row shown, and is
+    not much taller than on a laptop; a table of three or more columns becomes cards."""
+    page = new_page(browser, {"width": width, "height": 800}, touch=True)
+    kinds = []
+    for built in site.pages():
+        page.goto(served_site + built.url)
+        for table in page.locator("article table").all():
+            columns = table.locator("thead th").count()
+            row = table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display")
+            kinds.append((built.url, columns, row))
+            if columns <= 2:
+                assert row == "table-row" and table.locator("thead").is_visible(), f"/{built.url} at {width} px"
+            else:
+                assert row == "block", f"/{built.url} at {width} px: a table of {columns} columns is not cards"
+    page.goto(served_site + "glossary/")
+    phone = page.locator("article table").evaluate("t => t.getBoundingClientRect().height")
+    page.context.close()
+    assert ("glossary/", 2, "table-row") in kinds and any(columns >= 3 for _, columns, _ in kinds)
+    laptop = new_page(browser, DESKTOP)
+    laptop.goto(served_site + "glossary/")
+    desk = laptop.locator("article table").evaluate("t => t.getBoundingClientRect().height")
+    laptop.context.close()
+    assert phone <= 2 * desk, f"the glossary is {phone:.0f} px tall at {width} px, {desk:.0f} px on a laptop"

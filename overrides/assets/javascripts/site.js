@@ -211,9 +211,9 @@ window.addEventListener("hashchange", () => {
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
-// section sign). Make it name its section for screen readers, and on activation copy the
-// section's full address, say "Link copied", and offer the system share sheet where the
-// browser has one.
+// section sign), as does each self-check question (hooks/section_links.py). Make it name its
+// section for screen readers, and on activation copy the section's full address, say "Link
+// copied", and offer the system share sheet where the browser has one.
 const status = document.createElement("div");
 status.className = "section-link-status";
 status.setAttribute("role", "status");
@@ -238,10 +238,11 @@ async function copy(text) {
   }
 }
 
-for (const link of document.querySelectorAll(".md-content :is(h2, h3) > a.headerlink")) {
-  const heading = link.parentElement;
-  const title = heading.textContent.replace(link.textContent, "").trim();
-  link.setAttribute("aria-label", `Copy link to section: ${title}`);
+for (const link of document.querySelectorAll(".md-content :is(h2, h3, .self-check) > a.headerlink")) {
+  const heading = link.parentElement; // or a question's block
+  const question = heading.querySelector(":scope > details > summary");
+  const title = (question || heading).textContent.replace(link.textContent, "").trim();
+  link.setAttribute("aria-label", `Copy link to ${question ? "question" : "section"}: ${title}`);
   // No title: "Link to this section" would pop up over the text and undersell what it does.
   link.removeAttribute("title");
   link.addEventListener("click", async (event) => {
