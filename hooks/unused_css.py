@@ -1,5 +1,5 @@
-"""Drop the theme stylesheets' rules for classes and colours the site never uses, and the
-comments of the site's own stylesheet.
+"""Drop the theme stylesheets' rules for classes and colours the site never uses (the site's own
+stylesheet is minified by hooks/minify.py).
 
 Material's stylesheets style every feature it offers (content tabs, cards, annotations, blog,
 tags, ...) and every colour of its palette; this site uses a few. After the build, this hook
@@ -25,7 +25,6 @@ from mkdocs.plugins import event_priority
 from tinycss2.ast import AtRule, Comment, Node, QualifiedRule
 
 STYLESHEETS = ("main", "palette")
-SITE_STYLESHEET = "assets/stylesheets/site.css"  # the site's own: its comments are for its authors
 CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)|\[data-md-color-[a-z]+=[\"']?([_a-zA-Z0-9-]+)")
 WORD = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
 
@@ -76,14 +75,6 @@ def purge(css: str, words: set[str]) -> str:
     return Source(css).pruned(parsed(css), len(css), words)
 
 
-STRING_OR_COMMENT = re.compile(r"(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')|/\*.*?\*/\n?", re.S)
-
-
-def without_comments(css: str) -> str:
-    """`css` less its comments (strings that hold "/*" stay as they are)."""
-    return STRING_OR_COMMENT.sub(lambda m: m.group(1) or "", css)
-
-
 @event_priority(-90)  # after every page is written, before search_on_demand moves the index
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
@@ -101,6 +92,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         for page in pages:
             html = page.read_text(encoding="utf-8")
             page.write_text(html.replace(f'{stylesheet.name}"', f'{stylesheet.name}?v={version}"'), encoding="utf-8")
-    own = site / SITE_STYLESHEET
-    if own.is_file():  # a third of its bytes are comments for its authors
-        own.write_text(without_comments(own.read_text(encoding="utf-8")), encoding="utf-8")

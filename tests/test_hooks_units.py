@@ -49,13 +49,6 @@ def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path
     server.server_close()
 
 
-def test_the_site_stylesheet_loses_its_comments_and_nothing_else() -> None:
-    from hooks.unused_css import without_comments
-
-    css = "/* why */\n.a::before { content: \"/* not a comment */\"; }\n/* more\n lines */\n.b { x: '/*'; }"
-    assert without_comments(css) == ".a::before { content: \"/* not a comment */\"; }\n.b { x: '/*'; }"
-
-
 def test_section_ids_are_read_from_the_markdown_with_their_lines() -> None:
     from hooks.section_ids import source_ids
 

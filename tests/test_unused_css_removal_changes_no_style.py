@@ -1,7 +1,8 @@
-"""Removing the theme's unused CSS rules (hooks/unused_css.py) changes no style a reader sees:
-on every page, at phone and desktop widths, and with the search dialog open on a result list
-and a citation's tooltip shown, every element and pseudo-element has the same computed style
-with the trimmed stylesheets as with Material's own."""
+"""Removing the theme's unused CSS rules (hooks/unused_css.py) and minifying the site's own
+stylesheet (hooks/minify.py) change no style a reader sees: on every page, at phone and desktop
+widths, and with the search dialog open on a result list and a citation's tooltip shown, every
+element and pseudo-element has the same computed style with the built stylesheets as with
+Material's own and the site.css the authors wrote."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ from conftest import DESKTOP, PHONE, BuiltSite, new_page
 
 MATERIAL_CSS = Path(material.__file__).resolve().parent / "templates" / "assets" / "stylesheets"
 THEME_CSS = re.compile(r".*/assets/stylesheets/((?:main|palette)\.[0-9a-f]+\.min\.css)(\?v=[0-9a-f]+)?$")
+SITE_CSS = re.compile(r".*/assets/stylesheets/site\.css$")
+SITE_CSS_SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "site.css"
+
+
+def serve_originals(page) -> None:
+    """Let `page` load Material's stylesheets and site.css as written, not as built."""
+    page.route(THEME_CSS, lambda route: route.fulfill(
+        path=MATERIAL_CSS / THEME_CSS.match(route.request.url).group(1), content_type="text/css"))
+    page.route(SITE_CSS, lambda route: route.fulfill(path=SITE_CSS_SOURCE, content_type="text/css"))
 
 # Every element's computed style, and its ::before and ::after where they exist: a list of
 # [element, hash of its style], or, given an index, that entry's {property: value}. A tooltip's
@@ -59,8 +69,7 @@ def styles(page) -> list:
 def states(browser, url: str, viewport: dict[str, int], original: bool, interact: bool) -> dict[str, list]:
     page = new_page(browser, viewport)
     if original:
-        page.route(THEME_CSS, lambda route: route.fulfill(
-            path=MATERIAL_CSS / THEME_CSS.match(route.request.url).group(1), content_type="text/css"))
+        serve_originals(page)
     page.goto(url, wait_until="networkidle")
     found = {"loaded": styles(page)}
     if interact:
@@ -93,8 +102,7 @@ def explain(browser, url: str, viewport: dict[str, int], state: str, index: int)
     for original in (False, True):
         page = new_page(browser, viewport)
         if original:
-            page.route(THEME_CSS, lambda route: route.fulfill(
-                path=MATERIAL_CSS / THEME_CSS.match(route.request.url).group(1), content_type="text/css"))
+            serve_originals(page)
         page.goto(url, wait_until="networkidle")
         details.append(page.evaluate(STYLES, index))
         page.context.close()
