@@ -16,7 +16,7 @@ cannot convert (`color-mix()`, `oklch()`, a `var()` with no light value …) sto
 A figure `X.svg` may have a 16:9 layout, `X.slide.svg`, made of X.svg's own lines moved in
 groups (a test holds its texts to X.svg's). Its PNG is drawn 1920 px wide with the credit and
 the licence inside the image, in the strip its layout leaves free at the bottom. Every
-standalone SVG carries the credit in its <metadata> too.
+standalone SVG carries the credit in its <metadata> too, and every PNG in its iTXt chunks.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,6 +173,19 @@ class Credit:
         return "".join(f'<text class="fig-credit" x="{width / 2:g}" y="{y:g}" {style}>{html.escape(t)}</text>\n' for t, y in zip(lines, ys))
 
 
+def with_credit(png_bytes: bytes, credit: Credit) -> bytes:
+    """`png_bytes` with the credit and licence in iTXt chunks (Title, Author, Source, Copyright),
+    which image viewers and slide software show as the file's properties."""
+    def chunk(keyword: str, text: str) -> bytes:
+        data = keyword.encode("latin-1") + b"\0\0\0\0\0" + text.encode("utf-8")
+        return struct.pack(">I", len(data)) + b"iTXt" + data + struct.pack(">I", zlib.crc32(b"iTXt" + data))
+
+    fields = {"Title": credit.title, "Author": credit.site_name, "Source": credit.address,
+              "Copyright": f"{LICENCE} ({LICENCE_URL}). {credit.line()}"}
+    end_of_header = 8 + 8 + 13 + 4  # signature, then IHDR: length and type, data, CRC
+    return png_bytes[:end_of_header] + b"".join(chunk(k, v) for k, v in fields.items()) + png_bytes[end_of_header:]
+
+
 def standalone(svg: str, style: str, credit: Credit | None = None, title_and_desc: str = "") -> str:
     """`svg` with `style` embedded and a white background, to stand on its own; with `credit`
     in its metadata; and with `title_and_desc` (a <title> and <desc>) if it has none."""
@@ -308,7 +323,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         except ValueError as e:
             raise PluginError(f"docs/{SOURCE_DIR}/{name}.svg: {e}") from None
         (out / f"{name}.svg").write_text(whole, encoding="utf-8")
-        (out / f"{name}.png").write_bytes(png(whole, cache))
+        (out / f"{name}.png").write_bytes(with_credit(png(whole, cache), given))
         if name in _figures.slides:
             head = TITLE_AND_DESC.search(svg)
             try:
@@ -316,4 +331,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             except ValueError as e:
                 raise PluginError(f"docs/{SOURCE_DIR}/{name}{SLIDE}.svg: {e}") from None
             (out / f"{name}-slide.svg").write_text(wide, encoding="utf-8")
-            (out / f"{name}-slide.png").write_bytes(png(wide, cache, SLIDE_WIDTH))
+            (out / f"{name}-slide.png").write_bytes(with_credit(png(wide, cache, SLIDE_WIDTH), given))

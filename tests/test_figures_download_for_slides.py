@@ -114,6 +114,27 @@ def test_each_figure_offers_its_svg_and_pngs_with_licence_and_credit(site: Built
     assert f"Lymphoma therapy explained, {address}." in caption and "Credit: “" in caption
 
 
+def png_text(png: bytes) -> dict[str, str]:
+    """The iTXt fields of a PNG."""
+    found, at = {}, 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        if kind == b"iTXt":
+            keyword, _, rest = png[at + 8:at + 8 + length].partition(b"\0")
+            found[keyword.decode("latin-1")] = rest[2:].split(b"\0", 2)[2].decode("utf-8")
+        at += 12 + length
+    return found
+
+
+@pytest.mark.parametrize(("url", "figure_id"), FIGURES)
+def test_each_png_carries_the_credit_in_its_properties(site: BuiltSite, url: str, figure_id: str) -> None:
+    files = downloads(site, url, figure_id)
+    for kind in ("Download PNG", "Download PNG for slides (16:9)"):
+        fields = png_text(files[kind].read_bytes())
+        assert fields.get("Source") == f"{TEST_SITE_URL}{url}#{figure_id}", (kind, fields)
+        assert fields["Author"] == "Lymphoma therapy explained" and "CC BY 4.0" in fields["Copyright"], (kind, fields)
+
+
 @pytest.mark.parametrize(("url", "figure_id"), FIGURES)
 def test_the_slide_png_carries_title_site_address_and_licence(site: BuiltSite, url: str, figure_id: str) -> None:
     """The slide SVG the PNG is drawn from has the credit as drawn text (the next test holds the
