@@ -1,12 +1,12 @@
 """The project's own figures: inline SVG with a text alternative, cited in their caption,
-as wide as a phone allows, with type no smaller than 10 px at 390 px and text that stands
-out from its background in both palettes."""
+as wide as a phone allows, with type no smaller than 10 px at 390 px, whole in a laptop's
+window, and with text that stands out from its background in both palettes."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import PHONE, BuiltSite, new_page
+from conftest import DESKTOP, PHONE, BuiltSite, new_page
 
 FIGURES = {
     "car-t-failure/": "figure-immune-profiles",
@@ -68,4 +68,23 @@ def test_figures_fit_a_phone_and_read_in_both_palettes(served_site: str, browser
         assert smallest >= 10, f"{figure_id}: {smallest:.1f} px type at {PHONE['width']} px"
         ratios = page.locator(f"#{figure_id}").evaluate(CONTRAST)
         assert min(ratios) >= 4.5, f"{figure_id} ({scheme}): text contrast {min(ratios):.2f}:1"
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1024, "height": 768}, {"width": 1920, "height": 1080}], ids=lambda v: f"{v['width']}x{v['height']}")
+def test_a_whole_figure_fits_a_laptop_window_and_stays_legible(served_site: str, browser, viewport: dict[str, int]) -> None:
+    """On a laptop the reader sees a whole figure at once: it takes at most 80% of the window's
+    height (or, in a window so short that 80% would shrink its type under 10 px, no more than that
+    type needs), and its smallest type is still at least 10 px."""
+    page = new_page(browser, viewport)
+    for url, figure_id in FIGURES.items():
+        page.goto(served_site + url)
+        found = page.locator(f"#{figure_id} svg").evaluate(
+            """svg => ({ height: svg.getBoundingClientRect().height, header: document.querySelector('.md-header').offsetHeight,
+                         smallest: Math.min(...[...svg.querySelectorAll('text')].map(
+                             t => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a)) })"""
+        )
+        assert found["smallest"] >= 10, f"{figure_id}: {found['smallest']:.1f} px type at {viewport}"
+        assert found["height"] <= viewport["height"] - found["header"], f"{figure_id}: {found['height']:.0f} px high, {viewport}"
+        assert found["height"] <= max(0.8 * viewport["height"], 620) + 1, f"{figure_id}: {found['height']:.0f} px high, {viewport}"
     page.context.close()
