@@ -256,10 +256,10 @@ def coins(item: Item) -> str:
 def citation_reference(item: Item) -> str:
     """The work as the content of a `citation_reference` tag: Highwire Press fields, as
     `name=value` pairs joined by "; " (a ";" inside a value becomes ","). Only what finds the
-    work (every page with references carries these bytes): title, authors, journal, year,
-    volume, first page, DOI; the files hold the rest."""
+    work (every page with references carries these bytes): title, first author, journal,
+    year, volume, first page, DOI; the COinS span and the files hold the rest."""
     fields = [("citation_title", item.get("title"))]
-    fields += [("citation_author", name) for name in authors(item)]
+    fields += [("citation_author", name) for name in authors(item)[:1]]
     fields += [
         ("citation_journal_title", item.get("container-title") if item.get("type") == "article-journal" else None),
         ("citation_publication_date", year(item)),
