@@ -122,7 +122,7 @@ def test_id_given_twice_on_a_page(project_copy: Path, tmp_path: Path, first: str
     ("page_name", "heading", "theirs"),
     [
         ("about", "## Cite this page {#cite-this-page}", "heading 'Cite this page'"),
-        ("teaching-links", "## More links {#links-car-t-failure}", "heading 'Why CAR T-cell therapy fails in large B-cell lymphoma'"),
+        ("teaching-links", "## More links {#links-car-t-failure}", "heading 'CAR T-cell failure in large B-cell lymphoma: possible mechanisms'"),
     ],
     ids=["cite-this-page", "teaching-links-block"],
 )

@@ -7,13 +7,17 @@ import re
 
 from conftest import ROOT
 
-HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(\{#(?P<id>[^}\s]+)\})?\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(\{#(?P<id>[^}\s]+)(?:\s[^}]*)?\})?\s*$")
 READABLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def headings(text: str) -> list[tuple[int, re.Match[str]]]:
     found, fenced = [], False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    front = lines.index("---", 1) + 1 if lines and lines[0] == "---" else 0  # YAML may hold # comments
+    for lineno, line in enumerate(lines, start=1):
+        if lineno <= front:
+            continue
         if line.lstrip().startswith("```"):
             fenced = not fenced
         elif not fenced and (match := HEADING.match(line)):
@@ -39,3 +43,9 @@ def test_the_heading_pattern_catches_a_heading_without_an_id() -> None:
     assert match["id"] is None
     [(_, match)] = headings("## Tumor IFN signaling {#tumor-ifn-signaling}\n")
     assert match["id"] == "tumor-ifn-signaling"
+
+
+def test_the_heading_pattern_reads_an_id_among_other_attributes_and_skips_front_matter() -> None:
+    [(_, match)] = headings("## Key points {#key-points data-search-exclude}\n")
+    assert match["id"] == "key-points"
+    assert [line for line, _ in headings("---\n# a YAML comment\ndescription: x\n---\n\n# Title {#t}\n")] == [6]

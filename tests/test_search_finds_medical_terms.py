@@ -50,6 +50,6 @@ def test_words_of_prose_still_split(search) -> None:
 def test_figure_descriptions_stay_out_of_the_index_and_captions_in(site: BuiltSite) -> None:
     docs = json.loads((site.root / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
     text = " ".join(doc["text"] for doc in docs)
-    assert "Two columns compare patients" not in text  # the IFN figure's <desc>
+    assert "Part 2 shows a separate factor measured in the blood" not in text  # the IFN figure's <desc>
     assert "Part 1: dose escalation" not in text  # a label drawn in the dosing figure
-    assert "Two ends of a spectrum" in text and "The path from escalation to the phase 2 schedule" in text  # captions
+    assert "Two separate associations, drawn by this site" in text and "The path from escalation to the phase 2 schedule" in text  # captions
