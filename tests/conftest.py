@@ -167,6 +167,31 @@ def new_page(browser, viewport: dict[str, int], *, touch: bool = False, **option
     return context.new_page()
 
 
+def activate(page, control, how: str) -> None:
+    """Use a control as a reader would: a tap on a touch screen ("tap"), Enter from the keyboard."""
+    if how == "tap":
+        control.scroll_into_view_if_needed()
+        control.tap()
+    else:
+        control.focus()
+        page.keyboard.press("Enter")
+
+
+# A PNG's pixels in the page: `const context = await drawn(src)`, a 2D context of its own size.
+DRAW_IMAGE = """const drawn = async src => {
+  const image = new Image();
+  image.src = src;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  return context;
+};
+"""
+
+
 def squash(text: str) -> str:
     """Text with runs of white space made single and back-link arrows dropped."""
     return re.sub(r"\s+", " ", text.replace("\u21a9", "")).strip()

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 import drawing
 import figures
-from conftest import DESKTOP, ROOT, TEST_SITE_URL, BuiltSite, new_page
+from conftest import DESKTOP, DRAW_IMAGE, ROOT, TEST_SITE_URL, BuiltSite, new_page
 
 FIGURES = [("car-t-failure/", "figure-immune-profiles"), ("loncastuximab-dose-finding/", "figure-dosing-path")]
 LINKS = {"Download SVG", "Download PNG", "Download PNG for slides (16:9)"}
@@ -26,14 +26,8 @@ LAYOUTS = sorted(SOURCES.glob("*.slide.svg"))
 
 # The share of dark pixels in the top band of a PNG (its drawn title; `share` of its height), and its corner's colour.
 PIXELS = """async ([src, share]) => {
-  const image = new Image();
-  image.src = src;
-  await image.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0);
+  """ + DRAW_IMAGE + """
+  const context = await drawn(src), image = context.canvas;
   const band = context.getImageData(0, 0, image.width, Math.round(image.height * share)).data;
   let dark = 0;
   for (let i = 0; i < band.length; i += 4) if (band[i] + band[i + 1] + band[i + 2] < 200) dark++;

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import DESKTOP, PHONE, BuiltSite, new_page, squash
+from conftest import DESKTOP, PHONE, BuiltSite, activate, new_page, squash
 
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
@@ -51,12 +51,7 @@ def test_the_control_copies_the_question_address_and_leaves_it_closed(site: Buil
     page = new_page(browser, PHONE if how == "tap" else DESKTOP, touch=how == "tap", **CLIPBOARD)
     page.goto(served_site + url)
     control = page.get_by_role("link", name=f"Copy link to question: {text}", exact=True)
-    if how == "tap":
-        control.scroll_into_view_if_needed()
-        control.tap()
-    else:
-        control.focus()
-        page.keyboard.press("Enter")
+    activate(page, control, how)
     page.get_by_role("status").filter(has_text="Link copied").wait_for(state="visible", timeout=5000)
     assert page.evaluate("navigator.clipboard.readText()") == urljoin(served_site, url) + f"#{anchor}"
     assert page.locator(f'[id="{anchor}"] > details').get_attribute("open") is None, "the answer stays closed"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import DESKTOP, PHONE, BuiltSite, new_page
+from conftest import DESKTOP, PHONE, BuiltSite, activate, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 
 PAGE = "car-t-failure/"
@@ -92,12 +92,7 @@ def test_the_control_copies_the_full_address_and_says_so(served_site: str, brows
     page = new_page(browser, PHONE if how == "tap" else DESKTOP, touch=how == "tap", **CLIPBOARD)
     page.goto(served_site + PAGE)
     control = page.get_by_role("link", name="Copy link to section: Suppressive myeloid cells")
-    if how == "tap":
-        control.scroll_into_view_if_needed()
-        control.tap()
-    else:
-        control.focus()
-        page.keyboard.press("Enter")
+    activate(page, control, how)
     status = page.get_by_role("status")
     status.filter(has_text="Link copied").wait_for(state="visible", timeout=5000)
     expected = urljoin(served_site, PAGE) + "s/suppressive-myeloid-cells/"

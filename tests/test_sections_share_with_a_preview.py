@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import cards
-from conftest import PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
+from conftest import DRAW_IMAGE, PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
 
@@ -101,14 +101,8 @@ def test_a_share_address_lands_on_its_section_below_the_header_on_a_phone(site: 
 
 # The share of ink in a card's right margin (text running out of the card) and in its text block.
 INK = """async src => {
-  const image = new Image();
-  image.src = src;
-  await image.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0);
+  """ + DRAW_IMAGE + """
+  const context = await drawn(src), image = context.canvas;
   const ink = (x, y, w, h) => {
     const data = context.getImageData(x, y, w, h).data;
     let n = 0;
