@@ -371,7 +371,7 @@ def test_works_are_read_by_pandoc_and_pybtex_and_kept_for_the_next_build(tmp_pat
         return [{"id": key, "title": key.upper()} for key in ("a", "b") if f"{{{key}," in source]
 
     works = export.Works(bib, {"a"}, Cache(tmp_path / "e.json", "salt", bib), to_csl)
-    assert works.csl("a") == {"id": "a", "title": "A"}
+    assert works.csl("a") == {"id": "a", "title": "T CAR"}  # the title as the .bib writes it, not the reader's
     written = parse_string(works.bibtex("a"), "bibtex").entries["a"]
     assert written.fields["journal"] == "Blood" and written.fields["pmid"] == "123" and written.fields["pages"] == "1--2"
     assert written.fields["title"] == "T {CAR}" and str(written.persons["author"][-1]) == "others"
@@ -431,3 +431,10 @@ def test_each_list_offers_its_files_under_names_of_the_page() -> None:
         ("references-2.json", "car-t-failure-references-2.json"),
     ]
     assert export.file_name("", 1, "ris") == "references.ris" and export.download_name("", 1, "bib") == "home-references.bib"
+
+
+def test_a_work_keeps_its_title_as_the_bib_writes_it() -> None:
+    source = "@article{s, author={Strati, Paolo}, title={{CAR-T} failure: beyond antigen loss and {T} cells}, journal={Blood}, year={2021}}\n"
+    [(item, _)] = export.read_works(source, ["s"], export.pandoc_csl).values()
+    assert item["title"] == "CAR-T failure: beyond antigen loss and T cells"  # pandoc reads "…: Beyond …"
+    assert export.as_written(r"A {\'e}t{\'e}", "A été") == "A été"

@@ -10,7 +10,7 @@
 No writer is ours. Each cited entry is read twice, by kept libraries, and each reading is kept
 in `.cache/` under a hash of the entry (see format.Cache):
 - pandoc's BibTeX reader makes it a CSL-JSON item (names split, braces and LaTeX resolved,
-  `pmid` as PMID); the CSL-JSON file is these items, the RIS file is rispy's writing of them,
+  `pmid` as PMID; its title as the .bib writes it, which pandoc would sentence-case); the CSL-JSON file is these items, the RIS file is rispy's writing of them,
   the metadata are taken from them;
 - pybtex writes it back as BibTeX, field for field as written (pandoc's BibTeX writer drops
   `doi` and `pmid`, rewrites titles in title case and turns "and others" into an author named
@@ -56,7 +56,14 @@ def pandoc_csl(bibtex: str) -> list[Item]:
 
 def engine() -> str:
     """What reads the works, for the cache."""
-    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}"
+    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}, titles as written"
+
+
+def as_written(title: str, read: str) -> str:
+    """The title as the .bib writes it, its case-protecting braces dropped, for an item whose
+    title pandoc `read` in sentence case ("CAR-T failure: Beyond …" for "…: beyond …"); pandoc's
+    reading where the title holds a LaTeX command that only pandoc resolves."""
+    return read if "\\" in title else title.replace("{", "").replace("}", "")
 
 
 def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tuple[Item, str]]:
@@ -67,6 +74,9 @@ def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tup
         return {}
     items = {str(item["id"]): item for item in to_csl(source)}
     entries = parse_string(source, "bibtex").entries
+    for key in wanted:
+        if "title" in entries[key].fields and "title" in items[key]:
+            items[key]["title"] = as_written(entries[key].fields["title"], items[key]["title"])
     writer = Writer()  # one for all: `BibliographyData.to_string` looks the writer up each time (2.6 ms an entry)
     return {key: (items[key], writer.to_string(BibliographyData(entries={key: entries[key]}))) for key in wanted}
 
