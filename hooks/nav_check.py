@@ -7,21 +7,20 @@ reachable only by links belongs under `not_in_nav` in mkdocs.yml.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from source_names import shown
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     in_nav = {page.file.src_uri for page in nav.pages}
-    docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
     for file in files.documentation_pages():
         in_nav_setting: bool = file.inclusion.is_in_nav()  # type: ignore[no-untyped-call]
         if in_nav_setting and file.src_uri not in in_nav:
             raise PluginError(
-                f"{docs_shown}/{file.src_uri}: page is not in the nav of mkdocs.yml (add it, or list it under not_in_nav)"
+                f"{shown(config, file.src_uri)}: page is not in the nav of mkdocs.yml (add it, or list it under not_in_nav)"
             )
     return nav

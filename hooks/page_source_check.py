@@ -10,7 +10,6 @@ unsafely, with one line naming the file and line:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 from markdown_code import code_lines
@@ -18,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from source_names import shown
 
 UNSAFE = re.compile(r"<script\b|<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
@@ -53,7 +53,6 @@ def check_page(raw: bytes, shown: str) -> None:
 
 @event_priority(100)  # before any hook that reads page text
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs_shown = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
     for file in files.documentation_pages():
-        check_page(file.content_bytes, f"{docs_shown}/{file.src_uri}")
+        check_page(file.content_bytes, shown(config, file.src_uri))
     return files

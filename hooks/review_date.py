@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime
 import re
 from html import escape
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from source_names import shown
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -65,16 +65,10 @@ def key_line(markdown_source: str) -> int:
     return 1
 
 
-def shown(page: Page, config: MkDocsConfig) -> str:
-    """The page's source as the author knows it: docs/about.md."""
-    docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
-    return f"{docs}/{page.file.src_uri}"
-
-
 @event_priority(100)  # before the citation layer (50) reads the date
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if KEY in page.meta:
-        page.meta[KEY] = review_date(page.meta[KEY], shown(page, config), key_line(page.file.content_string))
+        page.meta[KEY] = review_date(page.meta[KEY], shown(config, page.file.src_uri), key_line(page.file.content_string))
     return markdown
 
 
@@ -83,5 +77,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not isinstance(date, datetime.date):
         return html
     if not TITLE_END.search(html):
-        raise PluginError(f"{shown(page, config)}:1: '{KEY}' is set but the page has no '# Title' to show it under")
+        raise PluginError(f"{shown(config, page.file.src_uri)}:1: '{KEY}' is set but the page has no '# Title' to show it under")
     return TITLE_END.sub(lambda m: m.group(0) + reviewed_html(date), html, count=1)

@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
-from pathlib import Path
 
 from markdown.extensions.toc import slugify
 from markdown_code import CODE_SPAN, code_lines
@@ -28,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from source_names import shown
 
 # An ATX heading (Python-Markdown needs no space after the hashes), with its attribute list.
 HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})(?!#)[ \t]*(?P<text>.*?)[ \t#]*(?:\{:?(?P<attrs>[^}]*)\})?[ \t]*$")
@@ -141,10 +141,6 @@ def check_built_page(html: str, content: str, ids: dict[str, int], shown: str) -
         raise PluginError(f"{shown}: id '{anchor}' is on {n} elements of the built page: {', '.join(on)}")
 
 
-def docs_shown(config: MkDocsConfig) -> str:
-    return Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
-
-
 # Per page: the ids its Markdown gives, with their lines; its article as the Markdown renders,
 # before hooks add headings of their own to it.
 _ids: dict[str, dict[str, int]] = {}
@@ -155,7 +151,7 @@ _rendered: dict[str, str] = {}
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     slug = config.mdx_configs.get("toc", {}).get("slugify", slugify)
     for file in files.documentation_pages():
-        _ids[file.src_uri] = source_ids(file.content_string, f"{docs_shown(config)}/{file.src_uri}", slug)
+        _ids[file.src_uri] = source_ids(file.content_string, shown(config, file.src_uri), slug)
     return files
 
 
@@ -168,5 +164,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(-100)  # the page as the other hooks leave it
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     where = page.file.src_uri
-    check_built_page(output, _rendered.pop(where, ""), _ids.get(where, {}), f"{docs_shown(config)}/{where}")
+    check_built_page(output, _rendered.pop(where, ""), _ids.get(where, {}), shown(config, where))
     return output
