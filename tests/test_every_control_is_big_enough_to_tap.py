@@ -110,9 +110,18 @@ def test_every_control_is_at_least_24_px_square(site: BuiltSite, served_site: st
         page.goto(served_site + built.url)
         # The theme's font stack starts with --md-text-font (empty: `font: false` in mkdocs.yml);
         # naming the family there draws the page with it, whatever the machine would prefer.
-        page.evaluate("family => document.documentElement.style.setProperty('--md-text-font', `\"${family}\"`)", font)
+        # Then two frames, so that Chromium has drawn the page anew before it is asked which
+        # fonts it drew with (asked at once, it could answer for the page's default font).
+        page.evaluate(
+            """async family => {
+                document.documentElement.style.setProperty('--md-text-font', `"${family}"`);
+                await document.fonts.ready;
+                await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            }""",
+            font,
+        )
         drawn = {name.removesuffix(" Light") for name in drawn_in(page, "article h2 > a.headerlink") | drawn_in(page, "article p")}
-        assert drawn == {font}, f"/{built.url}: drawn in {drawn}, not {font} (apt-get install fonts-noto-core fonts-dejavu-core fonts-liberation)"
+        assert drawn == {font}, f"/{built.url}: drawn in {drawn}, not {font} (apt-get install fonts-noto-core fonts-dejavu-core fonts-liberation2)"
         found = page.evaluate(MEASURE, [OWN_CONTROLS, CITATION, MIN])
         small += [f"/{built.url}: {line}" for line in found["small"]]
         invisible += [f"/{built.url}: {line}" for line in found["invisible"]]
