@@ -4,7 +4,7 @@ expansion; later uses are not tab stops."""
 from __future__ import annotations
 
 from conftest import DESKTOP, BuiltSite, new_page
-from hooks.abbreviations import focus_first_uses
+from markup.abbreviations import focus_first_uses
 
 PAGE = "car-t-failure/"
 

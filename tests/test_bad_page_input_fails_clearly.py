@@ -86,7 +86,7 @@ def test_missing_citation_style(project_copy: Path, tmp_path: Path) -> None:
     fails_with(project_copy, tmp_path, "mkdocs.yml: plugins.bibtex.csl_file 'nosuch.csl' is neither a file next to mkdocs.yml")
 
 
-# Section ids are a published contract (hooks/section_ids.py).
+# Section ids are a published contract (hooks/checks/section_ids.py).
 @pytest.mark.parametrize(
     "heading",
     ["## A new section", "#### A new section", "A new section\n-------------"],

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import mkdocs_build
 from lxml import html as lxml_html
 
-from markdown_code import AT_MASK, mask_code_citations, unmask
+from common.markdown_code import AT_MASK, mask_code_citations, unmask
 
 EXAMPLE = """
 To cite, write `[@neelapu2017]` after the claim, or several keys at once:

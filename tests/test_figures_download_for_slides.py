@@ -14,8 +14,8 @@ import pytest
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-import drawing
-import figures
+from figures import drawing
+from figures import downloads as figures
 from conftest import DESKTOP, DRAW_IMAGE, ROOT, TEST_SITE_URL, BuiltSite, new_page
 
 FIGURES = [("car-t-failure/", "figure-immune-profiles"), ("loncastuximab-dose-finding/", "figure-dosing-path")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, BuiltSite
-from hooks.glossary import glossary_table, read_definitions
+from markup.glossary import glossary_table, read_definitions
 
 ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"
 # Words that look like abbreviations but are not: roman numerals, units, names.

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 
 
 def test_unused_css_rules_go_and_the_rest_stays_as_written() -> None:
-    from hooks.unused_css import purge
+    from output.unused_css import purge
 
     css = (
         ".used{color:red}.unused{color:blue}.used .unused,.used{margin:0}"
@@ -32,7 +32,7 @@ def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
-    from hooks.serve_polling import PROJECT_POLL_S, on_serve
+    from output.serve_polling import PROJECT_POLL_S, on_serve
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
@@ -50,7 +50,7 @@ def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path
 
 
 def test_section_ids_are_read_from_the_markdown_with_their_lines() -> None:
-    from hooks.section_ids import source_ids
+    from checks.section_ids import source_ids
 
     page = (
         "---\ntitle: T\n# a: comment\n---\n"  # lines 1-4: front matter
@@ -67,7 +67,7 @@ def test_a_section_id_missing_or_given_twice_is_refused_in_one_line() -> None:
     import pytest
     from mkdocs.exceptions import PluginError
 
-    from hooks.section_ids import source_ids
+    from checks.section_ids import source_ids
 
     with pytest.raises(PluginError, match=r"^docs/p\.md:3: heading 'Why\? IFN' has no explicit id; write '### Why\? IFN \{#why-ifn\}'$"):
         source_ids("# T\n\n### Why? IFN\n", "docs/p.md")
@@ -79,7 +79,7 @@ def test_an_id_the_site_also_gives_is_named_with_the_element_that_has_it() -> No
     import pytest
     from mkdocs.exceptions import PluginError
 
-    from hooks.section_ids import check_built_page
+    from checks.section_ids import check_built_page
 
     own = '<h2 id="cite">Cite<a class="headerlink" href="#cite">\u2060¶</a></h2>'
     page = f'<input id="__drawer"><article>{own}<h2 id="cite">Cite this page</h2></article>'
@@ -92,14 +92,14 @@ def test_an_id_the_site_also_gives_is_named_with_the_element_that_has_it() -> No
 
 @pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026/12/01", 2026, datetime.datetime(2026, 12, 1, 9, 0)])
 def test_a_review_date_that_is_not_a_date_is_refused_with_file_line_and_value(value: object) -> None:
-    from hooks import review_date
+    from checks import review_date
 
     with pytest.raises(PluginError, match=r"^docs/x\.md:4: front matter 'reviewed: .*' is not a date"):
         review_date.review_date(value, "docs/x.md", 4)
 
 
 def test_a_review_date_may_be_yaml_s_date_or_a_quoted_one() -> None:
-    from hooks import review_date
+    from checks import review_date
 
     assert review_date.review_date(datetime.date(2026, 12, 1), "d", 1) == datetime.date(2026, 12, 1)
     assert review_date.review_date(" 2026-12-01 ", "d", 1) == datetime.date(2026, 12, 1)

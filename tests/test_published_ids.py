@@ -15,7 +15,7 @@ from conftest import BuiltSite, mkdocs_build
 
 LIST = Path(__file__).resolve().parent / "published_ids.txt"
 REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
-# A share address (hooks/cards.py): a page address, then s/<id>/, listed without #id.
+# A share address (hooks/sharing/link_previews.py): a page address, then s/<id>/, listed without #id.
 SHARE = re.compile(r"(?:^|/)s/(?P<id>[^/]+)/$")
 
 

@@ -1,5 +1,5 @@
-"""hooks/search_variants.py: which other forms of a term the index gets, and the checks on
-hooks/search_spellings.yml, the table of spellings the search worker applies to queries."""
+"""hooks/search/variants.py: which other forms of a term the index gets, and the checks on
+hooks/search/spellings.yml, the table of spellings the search worker applies to queries."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import BuiltSite, mkdocs_build
-from hooks.search_variants import SPELLINGS, read_spellings, variants
+from search.variants import SPELLINGS, read_spellings, variants
 
 
 def test_a_term_gets_its_parts_and_its_joined_form_and_a_page_range_or_doi_nothing(site: BuiltSite) -> None:
@@ -57,10 +57,10 @@ def test_the_project_table_is_valid() -> None:
 
 
 def test_a_spelling_that_would_rewrite_a_word_the_site_writes_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    table = project_copy / "hooks" / "search_spellings.yml"
+    table = project_copy / "hooks" / "search" / "spellings.yml"
     table.write_text(table.read_text(encoding="utf-8").replace("  litre: liter\n", "  litre: liter\n  tumor: tumour\n"), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if "search_spellings.yml" in line]
+    errors = [line for line in result.stderr.splitlines() if "hooks/search/spellings.yml: " in line]
     assert errors and "anywhere: 'tumor': the site writes 'tumor'" in errors[0], result.stderr[-800:]
     assert "Traceback" not in result.stderr

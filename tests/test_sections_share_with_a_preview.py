@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-import cards
+from sharing import link_previews as cards
 from conftest import DRAW_IMAGE, PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
@@ -144,7 +144,7 @@ def test_a_heading_too_long_for_a_card_stops_the_build_with_its_file() -> None:
 
 
 def test_a_card_is_drawn_again_only_when_its_svg_changes(tmp_path: Path) -> None:
-    import drawing
+    from figures import drawing
 
     svg = cards.card_svg(cards.TEMPLATE.read_text(encoding="utf-8"), "Site", "example.org", "A heading", None, 0, None, "test")
     first = drawing.draw_png(svg, cards.WIDTH, tmp_path, "test")

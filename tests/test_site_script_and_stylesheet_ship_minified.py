@@ -1,4 +1,4 @@
-"""The built site.js and site.css are minified (hooks/minify.py): no comments, smaller on every
+"""The built site.js and site.css are minified (hooks/output/minify.py): no comments, smaller on every
 page's first load, and the script still parses. That the stylesheet still styles every element
 as its source does is checked with the theme's stylesheets in
 test_unused_css_removal_changes_no_style.py; that the script still works, by every browser test."""

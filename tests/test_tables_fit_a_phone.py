@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DESKTOP, BuiltSite, new_page
-from hooks.table_cards import labelled
+from markup.table_cards import labelled
 
 CARD_CHECK = """table => {
   const headings = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());

@@ -1,5 +1,5 @@
-"""Removing the theme's unused CSS rules (hooks/unused_css.py) and minifying the site's own
-stylesheet (hooks/minify.py) change no style a reader sees: on every page, at phone and desktop
+"""Removing the theme's unused CSS rules (hooks/output/unused_css.py) and minifying the site's own
+stylesheet (hooks/output/minify.py) change no style a reader sees: on every page, at phone and desktop
 widths, and with the search dialog open on a result list and a citation's tooltip shown, every
 element and pseudo-element has the same computed style with the built stylesheets as with
 Material's own and the site.css the authors wrote."""

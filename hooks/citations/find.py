@@ -22,7 +22,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from markdown_code import mask_code_citations
+from common.markdown_code import mask_code_citations
 
 KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*"
 CITE = re.compile(rf"(?<![\w\\])-?@(?:\{{(?P<braced>[^{{}}]+)\}}|(?P<key>{KEY}))")

@@ -25,7 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pypandoc
-from markdown_code import AT_MASK
+from common.markdown_code import AT_MASK
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.citation import Citation, CitationBlock

@@ -27,7 +27,7 @@ from citations import CitationError
 from citations.find import Found
 from citations.format import format_locator
 from citations.read import Bibliography
-from markdown_code import CODE_SPAN, code_lines
+from common.markdown_code import CODE_SPAN, code_lines
 
 CITE, LIST = "\ue020{}\ue021", "\ue022{}\ue023"  # markers: a citation, a reference list
 CITE_MARK = re.compile("\ue020(\\d+)\ue021")

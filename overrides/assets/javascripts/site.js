@@ -211,7 +211,7 @@ window.addEventListener("hashchange", () => {
 });
 
 // A link to every section. Each h2/h3 carries the Markdown toc extension's permalink (the
-// section sign), as does each self-check question (hooks/section_links.py). Make it name its
+// section sign), as does each self-check question (hooks/sharing/section_links.py). Make it name its
 // section for screen readers, and on activation copy the section's full address, say "Link
 // copied", and offer the system share sheet where the browser has one.
 const status = document.createElement("div");
@@ -248,7 +248,7 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3, .self-chec
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     history.replaceState(null, "", `#${heading.id}`);
-    // A listed section's share address previews the section (hooks/cards.py).
+    // A listed section's share address previews the section (hooks/sharing/link_previews.py).
     const url = new URL(link.dataset.share || `#${heading.id}`, window.location.href).href;
     announce((await copy(url)) ? "Link copied" : "Copy the link from the address bar");
     if (typeof navigator.share === "function") {
@@ -277,7 +277,7 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
   });
 }
 
-// Offline reading: once the page has loaded, register the service worker that hooks/offline.py
+// Offline reading: once the page has loaded, register the service worker that hooks/output/offline.py
 // writes beside the manifest at the site's root. Only built sites link the manifest, so
 // `mkdocs serve` registers nothing.
 const manifest = document.querySelector('link[rel="manifest"]');

@@ -13,14 +13,12 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 SCRIPTS = ("assets/javascripts/site.js",)
 STYLESHEETS = ("assets/stylesheets/site.css",)
 
 
-@event_priority(-90)  # after every page is written, before hooks/offline.py hashes the files
-def on_post_build(config: MkDocsConfig) -> None:
+def minify_site(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     for names, minify in ((SCRIPTS, rjsmin.jsmin), (STYLESHEETS, rcssmin.cssmin)):
         for name in names:

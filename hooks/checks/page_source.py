@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 import yaml
-from markdown_code import code_lines
+from common.markdown_code import code_lines
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from source_names import shown
+from common.source_names import shown
 
 UNSAFE = re.compile(r"<script\b|<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 

@@ -17,10 +17,8 @@ import base64
 import hashlib
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("content_security_policy")
 
@@ -34,9 +32,6 @@ POLICY = (
     "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
     "base-uri 'self'; form-action 'self'"
 )
-
-_serving = False
-
 
 def policy_for(html: str) -> str:
     hashes = sorted(
@@ -55,18 +50,5 @@ def with_policy(html: str, where: str) -> str:
     return html.replace(CHARSET, f"{CHARSET}\n      {meta}", 1)
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-    if _serving:
-        log.info("mkdocs serve: pages get no Content Security Policy (it would block live reload)")
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return output if _serving else with_policy(output, page.file.src_uri)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if _serving or not template_name.endswith(".html"):
-        return output_content
-    return with_policy(output_content, template_name)
+def note_serving() -> None:
+    log.info("mkdocs serve: pages get no Content Security Policy (it would block live reload)")

@@ -24,45 +24,23 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
+from common import site as site_constants
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline.html"
-THEME_COLOR = "#4051b5"  # the indigo of the palette
 USED = re.compile(r'<(?:link|script|img)\b[^>]*?\s(?:href|src)="(?P<url>[^"#]+)"')
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
 WORKERS = "assets/javascripts/workers"  # the search stand-in, Material's search worker and its helper
 NOT_AT_INSTALL = re.compile(r"\.map$")
 
-_serving = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
 def with_manifest(html: str, here: str) -> str:
     """`html` linking the manifest, from a page at `here` (relative to the site's root)."""
     manifest = get_relative_url(MANIFEST, here)
-    links = f'<link rel="manifest" href="{manifest}">\n    <meta name="theme-color" content="{THEME_COLOR}">\n  </head>'
+    links = f'<link rel="manifest" href="{manifest}">\n    <meta name="theme-color" content="{site_constants.THEME_COLOR}">\n  </head>'
     return html.replace("</head>", links, 1)
-
-
-@event_priority(10)  # before content_security_policy hashes the page
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return output if _serving else with_manifest(output, page.url)
-
-
-@event_priority(10)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if _serving or template_name != OFFLINE_PAGE:
-        return output_content
-    return with_manifest(output_content, template_name)
 
 
 def precache(site: Path) -> list[str]:
@@ -100,23 +78,22 @@ def manifest(config: MkDocsConfig) -> str:
     return json.dumps(
         {
             "name": config.site_name,
-            "short_name": "Lymphoma explained",
+            "short_name": site_constants.SHORT_NAME,
             "description": config.site_description,
             "start_url": "./",
             "scope": "./",
             "display": "standalone",
             "background_color": "#ffffff",
-            "theme_color": THEME_COLOR,
+            "theme_color": site_constants.THEME_COLOR,
             "icons": [{"src": icon, "sizes": "any", "type": "image/svg+xml"}],
         },
         indent=2,
     )
 
 
-@event_priority(-200)  # last: after every other hook has written its files
-def on_post_build(config: MkDocsConfig) -> None:
+def write_offline_copy(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    if _serving:
+    if site_constants.serving:
         (site / WORKER).unlink(missing_ok=True)
         return
     (site / MANIFEST).write_text(manifest(config), encoding="utf-8")

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from source_names import shown
+from common.source_names import shown
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

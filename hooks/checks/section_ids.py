@@ -21,13 +21,13 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from markdown.extensions.toc import slugify
-from markdown_code import CODE_SPAN, code_lines
+from common.markdown_code import CODE_SPAN, code_lines
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from source_names import shown
+from common.source_names import shown
 
 # An ATX heading (Python-Markdown needs no space after the hashes), with its attribute list.
 HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})(?!#)[ \t]*(?P<text>.*?)[ \t#]*(?:\{:?(?P<attrs>[^}]*)\})?[ \t]*$")
@@ -51,7 +51,7 @@ def source_ids(text: str, shown: str, slug: Callable[[str, str], str] = slugify)
     without an explicit id or on an id given twice."""
     lines = text.split("\n")
     start = 0
-    if lines and lines[0].strip() == "---":  # front matter (hooks/page_source_check.py checked it)
+    if lines and lines[0].strip() == "---":  # front matter (hooks/checks/page_source.py checked it)
         start = next((i + 1 for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), 0)
     body = lines[start:]
     in_code = code_lines("\n".join(body))
@@ -147,7 +147,7 @@ _ids: dict[str, dict[str, int]] = {}
 _rendered: dict[str, str] = {}
 
 
-@event_priority(90)  # every page's Markdown, before any is built; after hooks/page_source_check.py
+@event_priority(90)  # every page's Markdown, before any is built; after hooks/checks/page_source.py
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     slug = config.mdx_configs.get("toc", {}).get("slugify", slugify)
     for file in files.documentation_pages():
@@ -155,14 +155,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-100)  # after the hooks that render the Markdown's own parts (citations, figures)
+@event_priority(-110)  # after the hooks that render the Markdown's own parts (citations, figures, link previews)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _rendered[page.file.src_uri] = html
     return html
 
 
-@event_priority(-100)  # the page as the other hooks leave it
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def check_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page as the other hooks leave it: its ids, each given once."""
     where = page.file.src_uri
     check_built_page(output, _rendered.pop(where, ""), _ids.get(where, {}), shown(config, where))
     return output

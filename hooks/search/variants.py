@@ -7,7 +7,7 @@ After the search plugin has written search/search_index.json, this adds to each 
 - "3 + 3", however it is spaced, as "3+3".
 (Not the parts of page ranges, DOIs or addresses: only terms with a letter and no full stop.)
 The terms are cut where the search `separator` of mkdocs.yml says, as the search worker cuts
-them. The index also gets the spellings of hooks/search_spellings.yml, which the search worker
+them. The index also gets the spellings of hooks/search/spellings.yml, which the search worker
 (overrides/assets/javascripts/workers/search-words.js) applies to each query, together with
 the same "3 + 3" -> "3+3" rule. A spelling that the site itself writes is refused: the worker
 would rewrite a word the reader can find into one they cannot.
@@ -23,10 +23,10 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 INDEX = "search/search_index.json"
-SPELLINGS = Path(__file__).parent / "search_spellings.yml"
+SPELLINGS = Path(__file__).parent / "spellings.yml"
+PROJECT = Path(__file__).resolve().parent.parent.parent  # named from here in errors: hooks/search/spellings.yml
 FIELD = "variants"
 SPELLING_TABLES = ("anywhere", "word_start")
 TAG = re.compile(r"<[^>]+>")
@@ -35,9 +35,14 @@ EDGE = re.compile(r"^\W+|\W+$")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters, as the worker's \p{L}+
 
 
+def shown_path(path: Path) -> str:
+    """A file as errors name it: from the project's root if it is in the project."""
+    return path.resolve().relative_to(PROJECT).as_posix() if path.resolve().is_relative_to(PROJECT) else path.name
+
+
 def read_spellings(path: Path = SPELLINGS) -> dict[str, dict[str, str]]:
     """The spelling tables of `path`, checked: {table: {typed: written}}, all in lower case."""
-    where = path.name
+    where = shown_path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -85,7 +90,7 @@ def check_spellings(spellings: dict[str, dict[str, str]], docs: list[dict[str, A
             for word, location in words.items():
                 if (word.startswith(typed) if table == "word_start" else typed in word):
                     raise PluginError(
-                        f"{SPELLINGS.name}: {table}: {typed!r}: the site writes {word!r} (at {location or 'the home page'}), "
+                        f"{shown_path(SPELLINGS)}: {table}: {typed!r}: the site writes {word!r} (at {location or 'the home page'}), "
                         "which the search would rewrite"
                     )
 
@@ -102,8 +107,7 @@ def add_variants(index: dict[str, Any], spellings: dict[str, dict[str, str]]) ->
     return {**index, "config": {**index["config"], "fields": fields}, "docs": docs, "spellings": spellings}
 
 
-@event_priority(-50)  # after the search plugin has written the index, before search_on_demand splits it
-def on_post_build(config: MkDocsConfig) -> None:
+def add_to_index(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / INDEX
     if not index.is_file():
         raise PluginError(f"{INDEX} was not written: the search plugin must stay enabled in mkdocs.yml")

@@ -18,7 +18,6 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 HEADING = re.compile(r'<(?P<tag>h[23]) id="(?P<id>[^"]+)"(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)>', re.S)
@@ -53,8 +52,7 @@ def with_controls(html: str, text: str, title: str, where: str = "the page") -> 
     return html[:start] + article + html[end:]
 
 
-@event_priority(50)  # before content_security_policy hashes the page's inline scripts
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def with_section_links(output: str, page: Page, config: MkDocsConfig) -> str:
     toc = config.mdx_configs.get("toc", {})  # the same control as the toc extension's
     text, title = str(toc.get("permalink", "¶")), str(toc.get("permalink_title", "Permanent link"))
     return with_controls(output, text, title, page.file.src_uri)

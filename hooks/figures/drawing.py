@@ -1,5 +1,5 @@
-"""Drawing SVG as PNG at build time, shared by the figures' downloads (hooks/figures.py) and the
-link-preview cards (hooks/cards.py): resvg (resvg-py, whose wheels need no system library)
+"""Drawing SVG as PNG at build time, shared by the figures' downloads (hooks/figures/downloads.py) and the
+link-preview cards (hooks/sharing/link_previews.py): resvg (resvg-py, whose wheels need no system library)
 with DejaVu Sans, which Debian's fonts-dejavu-core ships, and no other font, so that a build
 draws the same pixels on any machine. Each PNG is kept under `.cache/` (git-ignored) by a hash
 of the SVG, the width, the renderer's version and the fonts, so an SVG is drawn again only when

@@ -26,13 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
+from common import site
+from common.source_names import shown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
-from section_links import QUESTION
+from sharing.section_links import QUESTION
 
 MARKER = "<!-- teaching-links -->"
 QR_DIR = "assets/qr"
@@ -91,7 +93,7 @@ def is_links_page(page: Page) -> bool:
 
 def sections(page: Page) -> list[AnchorLink]:
     """The page's h2 and h3 sections, in reading order: the sections the teaching links list
-    (and hooks/cards.py gives a share address)."""
+    (and hooks/sharing/link_previews.py gives a share address)."""
     found: list[AnchorLink] = []
 
     def walk(anchors: list[AnchorLink]) -> None:
@@ -169,10 +171,7 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
 def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:
     if page.content is None or MARKER not in page.content:
         return context
-    site_url = config.site_url
-    if not site_url:
-        raise PluginError(f"{page.file.src_uri}: the teaching links need site_url in mkdocs.yml")
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    site_url = site.site_url(config, f"{shown(config, page.file.src_uri)}: the teaching links")
     pages = [other for other in nav.pages if other is not page]
     page.content = page.content.replace(MARKER, links_html(pages, page, site_url))
     # The contents list: one entry per block, under the page's own heading.
@@ -181,7 +180,7 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_qr_codes(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / QR_DIR
     out.mkdir(parents=True, exist_ok=True)
     for name, png in sorted(_written.items()):

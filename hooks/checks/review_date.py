@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from source_names import shown
+from common.source_names import shown
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -1,17 +1,17 @@
 """Link previews: a card for every page, and a share address for every listed section.
 
 A card is a 1200 × 630 PNG that apps show when a link is pasted (Teams, Slack, WhatsApp, course
-pages). It is drawn at build time like the figures' PNGs (hooks/drawing.py: resvg with DejaVu
-Sans, kept in .cache/cards by a hash of its SVG): from the template hooks/card.svg, with the
+pages). It is drawn at build time like the figures' PNGs (hooks/figures/drawing.py: resvg with DejaVu
+Sans, kept in .cache/cards by a hash of its SVG): from the template hooks/sharing/card.svg, with the
 site's name, the page's title and, for a commentary page, its source, set in the page's front
 matter as `card_source: After Strati & Neelapu, *Blood* 2021` (`*...*` is set in italics).
 Long titles are wrapped, measured with the font's own widths, and set smaller if they need to.
 overrides/main.html writes the card's tags (`og:image` and its size and alt text, and the
 matching `twitter:*` tags) from the `card` this hook gives each page's template. No page loads
-its own card, so the offline copy (hooks/offline.py) and first loads do not grow.
+its own card, so the offline copy (hooks/output/offline.py) and first loads do not grow.
 
 A share address, `<page address>s/<section id>/`, is written for every section the
-teaching-links page lists (hooks/teaching_links.py, `sections`): a tiny page whose Open Graph
+teaching-links page lists (hooks/sharing/teaching_links.py, `sections`): a tiny page whose Open Graph
 tags name the section (its heading and the page's title, its opening sentence, and a card of
 its own showing its heading), with `noindex` and a `<meta http-equiv="refresh">` to
 `../../#<id>`, which lands on the section without JavaScript and under the Content Security
@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from content_security_policy import with_policy
-from drawing import draw_png, fonts, text_width
+from output.content_security_policy import with_policy
+from common.site import cache_folder, site_url
+from common.source_names import shown
+from figures.drawing import draw_png, fonts, text_width
 from lxml import html as lxml_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -43,11 +45,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from teaching_links import is_links_page, page_heading, sections
+from sharing.teaching_links import is_links_page, page_heading, sections
 
 TEMPLATE = Path(__file__).parent / "card.svg"
 CARD_DIR = "assets/cards"
-CACHE = ".cache/cards"  # next to mkdocs.yml
+CACHE = "cards"  # in .cache/
 WIDTH, HEIGHT = 1200, 630
 SHARE_DIR = "s"
 SOURCE_KEY = "card_source"
@@ -199,9 +201,7 @@ def opening_sentences(content: str, ids: list[str]) -> dict[str, str]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _template, _site_url
     fonts(WHO)
-    if not config.site_url:
-        raise PluginError("cards: the link-preview cards need site_url in mkdocs.yml (their addresses are absolute)")
-    _site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    _site_url = site_url(config, WHO)
     _template = TEMPLATE.read_text(encoding="utf-8")
     try:
         Template(_template).substitute({name: "" for name in PLACEHOLDERS})
@@ -214,7 +214,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)  # after the citation layer and the figures have rendered the page
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    where = f"docs/{page.file.src_uri}"
+    where = shown(config, page.file.src_uri)
     heading = page_heading(page)
     source = page.meta.get(SOURCE_KEY)
     if source is not None and not isinstance(source, str):
@@ -293,9 +293,9 @@ def renamed(config: MkDocsConfig) -> dict[str, list[str]]:
     return old
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_cards_and_share_pages(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    cache = Path(config.config_file_path).parent / CACHE
+    cache = cache_folder(config, CACHE)
     out = site / CARD_DIR
     out.mkdir(parents=True, exist_ok=True)
     for card in sorted([*_cards.values(), *(share.card for share in _shares)], key=lambda c: c.file):

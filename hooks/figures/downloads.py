@@ -28,7 +28,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from drawing import draw_png
+from common.site import cache_folder, site_url
+from common.source_names import shown
+from figures.drawing import draw_png
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -39,7 +41,7 @@ from mkdocs.utils import get_relative_url
 SOURCE_DIR = "includes/figures"  # in docs/
 SLIDE = ".slide"  # X.slide.svg: figure X laid out for a 16:9 slide
 OUT_DIR = "assets/figures"
-CACHE = ".cache/figures"  # next to mkdocs.yml
+CACHE = "figures"  # in .cache/
 PNG_WIDTH = 1600
 SLIDE_WIDTH = 1920
 CREDIT_SIZE = 9  # the credit's type, in the slide layout's units
@@ -248,7 +250,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def credit(title: str, page: Page, figure_id: str, config: MkDocsConfig) -> Credit:
     """How to attribute the figure: its title, the site, its address."""
-    return Credit(title, str(config.site_name), f"{str(config.site_url).rstrip('/')}/{page.url}#{figure_id}")
+    return Credit(title, str(config.site_name), f"{site_url(config, 'figure credits')}{page.url}#{figure_id}")
 
 
 @event_priority(-50)  # after the citation layer has rendered the caption's citations
@@ -290,7 +292,7 @@ def light_accent(config: MkDocsConfig) -> str:
     return str(light[0].get("accent", "indigo")).replace(" ", "-")
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_files(config: MkDocsConfig) -> None:
     assert _figures is not None
     theme_dir = Path(str(config.theme.custom_dir))
     site_dir = Path(config.site_dir)
@@ -298,7 +300,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     style = "\n".join(figure_style((theme_dir / str(css)).read_text(encoding="utf-8"), palette, str(css)) for css in config.extra_css)
     out = site_dir / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
-    cache = Path(config.config_file_path).parent / CACHE
+    cache = cache_folder(config, CACHE)
     for name, svg in _figures.sources.items():
         if name not in _figures.credits:
             continue  # shown on no page: nothing to download it from, nor an address to credit
@@ -306,7 +308,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         try:
             whole = standalone(svg, style, given)
         except ValueError as e:
-            raise PluginError(f"docs/{SOURCE_DIR}/{name}.svg: {e}") from None
+            raise PluginError(f"{shown(config, f'{SOURCE_DIR}/{name}.svg')}: {e}") from None
         (out / f"{name}.svg").write_text(whole, encoding="utf-8")
         (out / f"{name}.png").write_bytes(with_credit(png(whole, cache), given))
         if name in _figures.slides:
@@ -314,6 +316,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             try:
                 wide = slide(_figures.slides[name], style, given, head.group(0) if head else "")
             except ValueError as e:
-                raise PluginError(f"docs/{SOURCE_DIR}/{name}{SLIDE}.svg: {e}") from None
+                raise PluginError(f"{shown(config, f'{SOURCE_DIR}/{name}{SLIDE}.svg')}: {e}") from None
             (out / f"{name}-slide.svg").write_text(wide, encoding="utf-8")
             (out / f"{name}-slide.png").write_bytes(with_credit(png(wide, cache, SLIDE_WIDTH), given))

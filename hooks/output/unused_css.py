@@ -21,7 +21,6 @@ from pathlib import Path
 import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from tinycss2.ast import AtRule, Comment, Node, QualifiedRule
 
 STYLESHEETS = ("main", "palette")
@@ -75,8 +74,7 @@ def purge(css: str, words: set[str]) -> str:
     return Source(css).pruned(parsed(css), len(css), words)
 
 
-@event_priority(-90)  # after every page is written, before search_on_demand moves the index
-def on_post_build(config: MkDocsConfig) -> None:
+def prune(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))
     scripts = sorted(site.glob("assets/javascripts/**/*.js"))

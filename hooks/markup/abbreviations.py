@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from glossary import MARKER as GLOSSARY_MARKER
+from markup.glossary import MARKER as GLOSSARY_MARKER
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page

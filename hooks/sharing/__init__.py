@@ -1,0 +1,1 @@
+"""Sharing: link previews, share pages, the teaching-links page and the section links."""

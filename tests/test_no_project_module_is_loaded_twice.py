@@ -1,0 +1,52 @@
+"""Every module of the build's own code is loaded once, as one module object: MkDocs loads each
+wiring file by its path, and everything else is imported from the packages in hooks/, so no
+two hooks can ever hold two copies of the same state."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, TEST_SITE_URL
+
+# Builds `project` in this process, then lists, for each file of its hooks/, the names under
+# which a module made from that file is held in sys.modules.
+LOADED = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project = Path(sys.argv[1]).resolve()
+build(load_config(str(project / "mkdocs.yml"), site_dir=sys.argv[2]))
+loaded = {}
+for name, module in list(sys.modules.items()):
+    file = getattr(module, "__file__", None)
+    if file and Path(file).resolve().is_relative_to(project / "hooks"):
+        loaded.setdefault(Path(file).resolve().relative_to(project).as_posix(), []).append(name)
+print(json.dumps(loaded))
+"""
+
+
+def modules_by_file(project: Path, site_dir: Path) -> dict[str, list[str]]:
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED, str(project), str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    loaded: dict[str, list[str]] = json.loads(run.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_a_build_loads_each_module_of_the_hooks_once(tmp_path: Path) -> None:
+    loaded = modules_by_file(ROOT, tmp_path / "site")
+    assert "hooks/sharing/teaching_links.py" in loaded  # the build did load the hooks
+    twice = {file: names for file, names in loaded.items() if len(names) > 1}
+    assert twice == {}
