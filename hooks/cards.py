@@ -13,7 +13,8 @@ its own card, so the offline copy (hooks/offline.py) and first loads do not grow
 A share address, `<page address>s/<section id>/`, is written for every section the
 teaching-links page lists (hooks/teaching_links.py, `sections`): a tiny page whose Open Graph
 tags name the section (its heading and the page's title, its opening sentence, and a card of
-its own showing its heading), with `noindex` and a `<meta http-equiv="refresh">` to
+its own showing its heading), with `noindex`, the site's icon (a page naming none makes the
+browser ask the server's root for /favicon.ico) and a `<meta http-equiv="refresh">` to
 `../../#<id>`, which lands on the section without JavaScript and under the Content Security
 Policy. The section's ¶ control carries the share address (`data-share`), which site.js copies
 instead of `page#id`; page#id keeps working, and the QR codes keep pointing at it. A page
@@ -43,6 +44,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from teaching_links import is_links_page, page_heading, sections
 
 TEMPLATE = Path(__file__).parent / "card.svg"
@@ -252,7 +254,7 @@ def share_page(share: Share, at: str, target: str, config: MkDocsConfig) -> str:
         ("property", "og:title", share.title),
         ("property", "og:description", share.description),
         ("property", "og:url", _site_url + at),
-        ("property", "og:locale", "en"),
+        ("property", "og:locale", "en_US"),
         ("property", "og:image", card.image),
         ("property", "og:image:width", str(card.width)),
         ("property", "og:image:height", str(card.height)),
@@ -270,6 +272,8 @@ def share_page(share: Share, at: str, target: str, config: MkDocsConfig) -> str:
         '    <meta name="robots" content="noindex">\n'
         f'    <meta http-equiv="refresh" content="0; url={e(target)}">\n'
         f"    <title>{e(share.title)}</title>\n"
+        # The site's icon: without it a browser asks the server's root for /favicon.ico.
+        f'    <link rel="icon" href="{e(get_relative_url(str(config.theme["favicon"]), at))}">\n'
         f'    <meta name="description" content="{e(share.description)}">\n'
         f"{meta}\n"
         "  </head>\n"

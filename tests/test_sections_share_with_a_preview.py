@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -61,6 +62,11 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         assert share.tree.xpath("//head/meta[@http-equiv='Content-Security-Policy']"), f"{where}: no Content Security Policy"
         assert not share.tree.xpath("//script"), where
         assert meta(share, "property", "og:url") == TEST_SITE_URL + url + f"s/{anchor}/"
+        assert meta(share, "property", "og:locale") == "en_US"
+        # The site's icon, which the page names too (without it a browser asks for /favicon.ico).
+        [icon] = share.tree.xpath("//head/link[@rel='icon']/@href")
+        [page_icon] = built.tree.xpath("//head/link[@rel='icon']/@href")
+        assert urljoin(f"/{url}s/{anchor}/", icon) == urljoin(f"/{url}", page_icon), where
         assert meta(share, "property", "og:title") == f"{heading_text} – {title}"
         description = meta(share, "property", "og:description")
         paragraph = opening(heading)
