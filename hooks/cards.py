@@ -10,17 +10,20 @@ overrides/main.html writes the card's tags (`og:image` and its size and alt text
 matching `twitter:*` tags) from the `card` this hook gives each page's template. No page loads
 its own card, so the offline copy (hooks/offline.py) and first loads do not grow.
 
-A share address, `<page address>s/<section id>/`, is written for every section the
-teaching-links page lists (hooks/teaching_links.py, `sections`): a tiny page whose Open Graph
-tags name the section (its heading and the page's title, its opening sentence, and a card of
-its own showing its heading), with `noindex`, the site's icon (a page naming none makes the
-browser ask the server's root for /favicon.ico) and a `<meta http-equiv="refresh">` to
-`../../#<id>`, which lands on the section without JavaScript and under the Content Security
-Policy. The section's ¶ control carries the share address (`data-share`), which site.js copies
-instead of `page#id`; page#id keeps working, and the QR codes keep pointing at it. A page
-renamed with a redirect (plugins.redirects) keeps its share addresses too. Share pages are
-written after the build, so they are in neither the sitemap nor the search index, and the
-offline copy leaves them out like every refresh page.
+A share address, `<page address>s/<id>/`, is written for every section and every self-check
+question the teaching-links page lists (hooks/teaching_links.py, `sections` and `questions`): a
+tiny page whose Open Graph tags name the section (its heading and the page's title, its opening
+sentence, and a card of its own showing its heading) or the question (its text and the page's
+title, a card showing the question, and a description that does not give the answer away), with
+`noindex`, the site's icon (a page naming none makes the browser ask the server's root for
+/favicon.ico) and a `<meta http-equiv="refresh">` to `../../#<id>`, which lands on it without
+JavaScript and under the Content Security Policy. The ¶ control of the section or question
+links to its share address, so that following it lands there too and a long press's "Copy link"
+gives the address that previews it; site.js copies the same address. page#id keeps working,
+and the QR codes keep pointing at it. A page renamed with a redirect (plugins.redirects) keeps
+its share addresses too. Share pages are written after the build, so they are in neither the
+sitemap nor the search index, and the offline copy leaves them out like every refresh page
+(offline, the service worker answers a share address with its page, hooks/offline.js).
 
 A section's opening sentence is the first sentence of its first paragraph, as the page shows
 it, without citation markers; a section that opens with no paragraph of its own (a table, the
@@ -45,7 +48,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from teaching_links import is_links_page, page_heading, sections
+from teaching_links import is_links_page, page_heading, questions, sections
 
 TEMPLATE = Path(__file__).parent / "card.svg"
 CARD_DIR = "assets/cards"
@@ -67,6 +70,8 @@ SOURCE_SIZE = 34
 BOLD, REGULAR = "DejaVuSans-Bold.ttf", "DejaVuSans.ttf"
 ITALIC = re.compile(r"\*([^*]+)\*")
 SENTENCE_END = re.compile(r"[.?!](?=[”’\")]*(?:\s|$))")
+# A question's share page describes it thus: its answer is not given away.
+QUESTION_DESCRIPTION = "A self-check question: try to answer it before you open the answer on the page."
 NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|et al|vs|approx|cf|Fig|No)\.$")
 
 
@@ -93,6 +98,7 @@ _template = ""
 _site_url = ""
 _cards: dict[str, Card] = {}  # by page address
 _shares: list[Share] = []
+_shared: dict[str, set[str]] = {}  # the ids with a share address, by page address
 
 
 def wrap(text: str, font: str, size: float, width: float = MAX_WIDTH) -> list[str]:
@@ -151,15 +157,16 @@ def card_svg(template: str, site_name: str, address: str, heading: str, below: s
     )
 
 
-def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | None, source: str | None, where: str) -> Card:
+def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | None, source: str | None, where: str, kind: str = "") -> Card:
     """The card `file`: the site's name, `heading`, a section's `page_title`, and the `source`.
     The home page, whose heading is the site's name, shows the site's description instead, and
-    its sections do not repeat the site's name below their heading."""
+    its sections do not repeat the site's name below their heading. `kind` ("the question ")
+    says in the alt text what the heading is."""
     address = re.sub(r"^https?://|/$", "", _site_url)
     plain = ITALIC.sub(r"\1", source) if source else None
     if page_title and page_title != config.site_name:
         svg = card_svg(_template, config.site_name, address, heading, page_title, SECTION_TITLE_LINES, source, where)
-        alt = f"{config.site_name}: {heading}, from “{page_title}”"
+        alt = f"{config.site_name}: {kind}{'“' + heading + '”' if kind else heading}, from “{page_title}”"
     elif heading == config.site_name:
         description = str(config.site_description or "").strip()
         svg = card_svg(_template, config.site_name, address, heading, description, DESCRIPTION_LINES, source, where)
@@ -211,6 +218,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{TEMPLATE.name}: a placeholder other than ${', $'.join(PLACEHOLDERS)}: {e}") from None
     _cards.clear()
     _shares.clear()
+    _shared.clear()
     return config
 
 
@@ -224,17 +232,30 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     _cards[page.url] = make_card(config, f"{heading.id}.png", heading.title, None, source, where)
     if is_links_page(page):
         return content
-    listed = sections(page)
-    openings = opening_sentences(content, [anchor.id for anchor in listed])
+    listed = [(anchor.id, anchor.title) for anchor in sections(page)]
+    asked = questions(content, where)
+    openings = opening_sentences(content, [anchor_id for anchor_id, _ in listed])
     description = str(page.meta.get("description") or config.site_description)
-    for anchor in listed:
-        card = make_card(config, f"{heading.id}--{anchor.id}.png", anchor.title, heading.title, source, where)
-        _shares.append(Share(page.url, anchor.id, f"{anchor.title} – {heading.title}", openings.get(anchor.id, description), card))
-        # The ¶ control copies the share address (site.js).
-        content = content.replace(
-            f'<a class="headerlink" href="#{anchor.id}"', f'<a class="headerlink" data-share="{SHARE_DIR}/{anchor.id}/" href="#{anchor.id}"', 1
-        )
+    shared = _shared.setdefault(page.url, set())
+    for anchor_id, title in listed:
+        card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, source, where)
+        _shares.append(Share(page.url, anchor_id, f"{title} – {heading.title}", openings.get(anchor_id, description), card))
+        shared.add(anchor_id)
+    for anchor_id, question in asked:
+        card = make_card(config, f"{heading.id}--{anchor_id}.png", question, heading.title, source, where, "the question ")
+        _shares.append(Share(page.url, anchor_id, f"Question: {question} – {heading.title}", QUESTION_DESCRIPTION, card))
+        shared.add(anchor_id)
     return content
+
+
+@event_priority(40)  # after hooks/section_links.py (50) has given each question its control
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The ¶ control of each section and question with a share address links to it: followed,
+    it lands on the section (the share page's refresh), and a long press's "Copy link" gives
+    the address whose preview shows the section. site.js copies the same address."""
+    for anchor_id in _shared.get(page.url, ()):
+        output = output.replace(f'<a class="headerlink" href="#{anchor_id}"', f'<a class="headerlink" href="{SHARE_DIR}/{anchor_id}/"', 1)
+    return output
 
 
 def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:

@@ -1,8 +1,9 @@
-"""Every section the teaching-links page lists has a share address, `<page>s/<id>/`: a tiny page
-whose link preview shows the section (its heading and its page's title, its opening sentence,
-a card of its own), kept out of search engines, the sitemap, the search index and the offline
-copy, that sends a reader without JavaScript to page#id, with the heading below the header on
-a phone. Every card's text stays inside the card."""
+"""Every section and self-check question the teaching-links page lists has a share address,
+`<page>s/<id>/`: a tiny page whose link preview shows the section (its heading and its page's
+title, its opening sentence, a card of its own) or the question (its text and its page's title,
+a description that does not give the answer away, a card of its own), kept out of search
+engines, the sitemap, the search index and the offline copy, that sends a reader without
+JavaScript to page#id, with the heading (or the question, closed) below the header on a phone. Every card's text stays inside the card."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def listed_sections(site: BuiltSite) -> list[tuple[str, str]]:
     pairs = [tuple(address.removeprefix(TEST_SITE_URL).split("#")) for address in shown if "#" in address]
     assert len(pairs) > 40
     return pairs  # type: ignore[return-value]
+
+
+def listed_questions(site: BuiltSite) -> list[tuple[str, str, str]]:
+    """(page address, id, question) of every self-check question the teaching-links page lists."""
+    found = []
+    for item in site.page("teaching-links/").tree.xpath("//li[@class='teaching-links__item']"):
+        title = item.xpath("string(.//p[@class='teaching-links__title'])")
+        if title.startswith("Question: "):
+            url, _, anchor = item.xpath("string(.//p[@class='teaching-links__url'])").removeprefix(TEST_SITE_URL).partition("#")
+            found.append((url, anchor, title.removeprefix("Question: ")))
+    assert len(found) >= 13
+    return found
 
 
 def share_page(site: BuiltSite, url: str, anchor: str) -> Page:
@@ -81,8 +94,38 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         assert heading_text in meta(share, "property", "og:image:alt")
 
 
+def test_every_listed_question_has_a_share_page_that_previews_it(site: BuiltSite) -> None:
+    for url, anchor, question in listed_questions(site):
+        share, built = share_page(site, url, anchor), site.page(url)
+        where = f"/{url}s/{anchor}/"
+        assert built.tree.xpath(f'//article//div[contains(@class, "self-check")][@id="{anchor}"]'), where
+        title = built.tree.xpath("string(//article//h1)").replace(CLEAN, "").strip()
+        assert meta(share, "name", "robots") == "noindex", where
+        assert meta(share, "http-equiv", "refresh") == f"0; url=../../#{anchor}", where
+        assert meta(share, "property", "og:url") == TEST_SITE_URL + url + f"s/{anchor}/"
+        assert meta(share, "property", "og:title") == f"Question: {question} – {title}"
+        # The preview does not give the answer away.
+        answer = " ".join(built.tree.xpath(f'string(//*[@id="{anchor}"]/details/p)').split())
+        description = meta(share, "property", "og:description")
+        assert len(description) >= 20 and description[:40] not in answer and answer[:40] not in description, where
+        assert_is_a_card(site, share, where)
+        assert meta(share, "property", "og:image") != meta(built, "property", "og:image"), f"{where}: the page's card"
+        assert question in meta(share, "property", "og:image:alt")
+
+
+def test_a_question_share_address_lands_on_it_closed_below_the_header_on_a_phone(site: BuiltSite, served_site: str, browser) -> None:
+    page = new_page(browser, PHONE, touch=True)
+    for url, anchor, _ in listed_questions(site):
+        target = f"{served_site}{url}#{anchor}"
+        page.goto(f"{served_site}{url}s/{anchor}/")
+        page.wait_for_url(lambda address, target=target: address == target)
+        assert_lands_right(page, anchor, f"/{url}s/{anchor}/")
+        assert page.locator(f'[id="{anchor}"] > details').get_attribute("open") is None, "the answer stays closed"
+    page.context.close()
+
+
 def test_share_pages_stay_out_of_the_sitemap_the_search_index_and_the_offline_copy(site: BuiltSite) -> None:
-    shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)}
+    shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)} | {f"{url}s/{a}/" for url, a, _ in listed_questions(site)}
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     assert sum(f"{TEST_SITE_URL}{url}</loc>" in sitemap for url, _ in listed_sections(site)) > 0
     assert not [s for s in shares if f"{TEST_SITE_URL}{s}</loc>" in sitemap]
@@ -121,7 +164,7 @@ INK = """async src => {
 
 def test_every_card_keeps_its_text_inside(site: BuiltSite, served_site: str, browser) -> None:
     drawn = sorted((site.root / cards.CARD_DIR).glob("*.png"))
-    assert len(drawn) == len(site.pages()) + len(listed_sections(site))
+    assert len(drawn) == len(site.pages()) + len(listed_sections(site)) + len(listed_questions(site))
     page = new_page(browser, {"width": 800, "height": 600})
     page.goto(served_site)
     for png in drawn:
