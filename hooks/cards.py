@@ -56,6 +56,7 @@ CACHE = ".cache/cards"  # next to mkdocs.yml
 WIDTH, HEIGHT = 1200, 630
 SHARE_DIR = "s"
 SOURCE_KEY = "card_source"
+DESCRIPTIONS_KEY = "share_descriptions"
 PLACEHOLDERS = ["site_name", "address", "text", "bar_y", "bar_height"]
 WHO = "cards: the link-preview cards"
 # The text block: left edge, widest line, and the band it is centred in (between the site's
@@ -72,6 +73,8 @@ ITALIC = re.compile(r"\*([^*]+)\*")
 SENTENCE_END = re.compile(r"[.?!](?=[”’\")]*(?:\s|$))")
 # A question's share page describes it thus: its answer is not given away.
 QUESTION_DESCRIPTION = "A self-check question: try to answer it before you open the answer on the page."
+# A description opening with one of these leans on text before it, which a link preview does not show.
+DANGLING = re.compile(r"(?:Such|This|These|That|Those|It|Its|They|Their|Both|Thus|Therefore|However|Hence|So|The reason)\b(?!-)")
 NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|et al|vs|approx|cf|Fig|No)\.$")
 
 
@@ -234,18 +237,62 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         return content
     listed = [(anchor.id, anchor.title) for anchor in sections(page)]
     asked = questions(content, where)
+    set_here = author_descriptions(page.meta.get(DESCRIPTIONS_KEY), [anchor_id for anchor_id, _ in [*listed, *asked]], page, where)
     openings = opening_sentences(content, [anchor_id for anchor_id, _ in listed])
     description = str(page.meta.get("description") or config.site_description)
     shared = _shared.setdefault(page.url, set())
     for anchor_id, title in listed:
         card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, source, where)
-        _shares.append(Share(page.url, anchor_id, f"{title} – {heading.title}", openings.get(anchor_id, description), card))
+        said = set_here.get(anchor_id) or openings.get(anchor_id, description)
+        _shares.append(Share(page.url, anchor_id, f"{title} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
         shared.add(anchor_id)
     for anchor_id, question in asked:
         card = make_card(config, f"{heading.id}--{anchor_id}.png", question, heading.title, source, where, "the question ")
-        _shares.append(Share(page.url, anchor_id, f"Question: {question} – {heading.title}", QUESTION_DESCRIPTION, card))
+        said = set_here.get(anchor_id, QUESTION_DESCRIPTION)
+        _shares.append(Share(page.url, anchor_id, f"Question: {question} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
         shared.add(anchor_id)
     return content
+
+
+def author_descriptions(value: object, ids: list[str], page: Page, where: str) -> dict[str, str]:
+    """The front matter's `share_descriptions`, checked: a map from the id of a section or
+    question with a share address to one line of text."""
+    if value is None:
+        return {}
+    example = f"{DESCRIPTIONS_KEY}: {{{ids[0] if ids else 'section-id'}: One sentence that stands alone.}}"
+    if not isinstance(value, dict):
+        raise PluginError(f"{where}: {DESCRIPTIONS_KEY} must map section or question ids to one line of text, such as “{example}”")
+    for key, text in value.items():
+        line = source_line(page, rf"^\s+{re.escape(str(key))}\s*:")
+        if key not in ids:
+            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} is not a section or question with a share address on this page")
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} must be one line of text, such as “{example}”")
+    return {str(key): " ".join(text.split()) for key, text in value.items()}
+
+
+def source_line(page: Page, pattern: str) -> str:
+    """":N", the line of the page's source (front matter included) that `pattern` first matches,
+    or "" if none does."""
+    m = re.search(pattern, page.file.content_string, re.M)
+    return f":{page.file.content_string.count(chr(10), 0, m.start()) + 1}" if m else ""
+
+
+def standing_alone(description: str, anchor_id: str, set_by_author: bool, page: Page, where: str) -> str:
+    """`description`, unless it opens with a word that points back to text the preview does not
+    show ("Such targets…", "The reason is…"): then the build stops, naming the file, the line
+    (of the description set, or of the section's id) and the id."""
+    m = DANGLING.match(description)
+    if m is None:
+        return description
+    if set_by_author:
+        line = source_line(page, rf"^\s+{re.escape(anchor_id)}\s*:")
+        whose, hint = f"{DESCRIPTIONS_KEY}: #{anchor_id}", ""
+    else:
+        line = source_line(page, rf"[{{\s]#{re.escape(anchor_id)}(?![\w-])|\bid: *{re.escape(anchor_id)}(?![\w-])")
+        whose = f"#{anchor_id} opens with a sentence that"
+        hint = f"; give it one that does under {DESCRIPTIONS_KEY} in the front matter (CONTRIBUTING.md)"
+    raise PluginError(f"{where}{line}: {whose} starts with “{m[0].strip()}” (“{description if len(description) <= 60 else description[:60] + '…'}”), which does not stand alone in a link preview{hint}")
 
 
 @event_priority(40)  # after hooks/section_links.py (50) has given each question its control

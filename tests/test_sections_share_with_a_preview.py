@@ -13,10 +13,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 import cards
-from conftest import DRAW_IMAGE, PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
+from conftest import DRAW_IMAGE, PHONE, ROOT, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
 
@@ -63,6 +64,13 @@ def opening(heading) -> str | None:
     return " ".join(following.text_content().split())
 
 
+def set_descriptions(url: str) -> dict[str, str]:
+    """The descriptions a page's author set for its share addresses (front matter)."""
+    source = ROOT / "docs" / ("index.md" if url == "" else url.rstrip("/") + ".md")
+    front = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1]) or {}
+    return front.get(cards.DESCRIPTIONS_KEY) or {}
+
+
 def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite) -> None:
     for url, anchor in listed_sections(site):
         share, built = share_page(site, url, anchor), site.page(url)
@@ -83,7 +91,9 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         assert meta(share, "property", "og:title") == f"{heading_text} – {title}"
         description = meta(share, "property", "og:description")
         paragraph = opening(heading)
-        if paragraph is None:
+        if anchor in set_descriptions(url):
+            assert description == set_descriptions(url)[anchor], where
+        elif paragraph is None:
             assert description == meta(built, "name", "description"), where
         else:
             sentence = description.removesuffix("…").rstrip(":")
@@ -122,6 +132,54 @@ def test_a_question_share_address_lands_on_it_closed_below_the_header_on_a_phone
         assert_lands_right(page, anchor, f"/{url}s/{anchor}/")
         assert page.locator(f'[id="{anchor}"] > details').get_attribute("open") is None, "the answer stays closed"
     page.context.close()
+
+
+# Words that point back to text a link preview does not show ("Such targets…", "The reason is…").
+POINTING_BACK = re.compile(r"(?:Such|This|These|That|Those|It|Its|They|Their|Both|Thus|Therefore|However|Hence|So|The reason)\b")
+
+
+def test_no_share_description_leans_on_the_text_before_it(site: BuiltSite) -> None:
+    shares = sorted(site.root.glob("**/s/*/index.html"))
+    assert len(shares) > 50
+    leaning = []
+    for path in shares:
+        address = path.parent.relative_to(site.root).as_posix() + "/"
+        description = meta(site.page(address), "property", "og:description")
+        if POINTING_BACK.match(description):
+            leaning.append(f"/{address}: {description}")
+    assert leaning == []
+    assert set_descriptions("car-t-failure/"), "the CAR T page sets descriptions for the sections that open leaning back"
+
+
+def test_a_section_opening_that_leans_back_stops_the_build_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "car-t-failure.md"
+    text = page.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("  link-to-toxicity: ")]
+    assert len(lines) == 1 and "\nSuch targets might" in text
+    page.write_text(text.replace(lines[0] + "\n", ""), encoding="utf-8")
+    heading_line = 1 + text.replace(lines[0] + "\n", "").splitlines().index("### Link to toxicity {#link-to-toxicity}")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    said = [line for line in result.stderr.splitlines() if f"docs/car-t-failure.md:{heading_line}: #link-to-toxicity" in line]
+    assert len(said) == 1 and said[0].startswith("ERROR") and "“Such”" in said[0] and "share_descriptions" in said[0], result.stderr
+
+
+class Source:
+    """A stand-in for a page, as far as the checks read it: its source text."""
+
+    def __init__(self, text: str) -> None:
+        self.file = type("File", (), {"content_string": text})()
+
+
+def test_a_set_description_that_leans_back_or_names_no_section_is_refused() -> None:
+    page = Source("---\nshare_descriptions:\n  escalation: These patients had DLTs.\n  nowhere: A sentence.\n---\n")
+    with pytest.raises(PluginError, match=r"^docs/x\.md:3: share_descriptions: #escalation starts with “These”"):
+        cards.standing_alone("These patients had DLTs.", "escalation", True, page, "docs/x.md")  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match=r"^docs/x\.md:4: share_descriptions: #nowhere is not a section or question"):
+        cards.author_descriptions({"nowhere": "A sentence."}, ["escalation"], page, "docs/x.md")  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match=r"^docs/x\.md:3: share_descriptions: #escalation must be one line"):
+        cards.author_descriptions({"escalation": ["a", "list"]}, ["escalation"], page, "docs/x.md")  # type: ignore[arg-type]
+    assert cards.author_descriptions({"escalation": "Four  patients\n"}, ["escalation"], page, "x") == {"escalation": "Four patients"}  # type: ignore[arg-type]
 
 
 def test_share_pages_stay_out_of_the_sitemap_the_search_index_and_the_offline_copy(site: BuiltSite) -> None:
