@@ -1,5 +1,6 @@
 """Offline reading, in Chromium: once the site has been opened, every page opens without a
-network; a page that is not saved shows the site's offline notice; online, pages come from the
+network; a page that is not saved shows the site's offline notice; a share address of a saved
+page lands on its section; online, pages come from the
 network, so an edited page shows at once; a new deploy replaces the old cache; all of it under
 the Content Security Policy and under a subpath, as GitHub Pages serves a project site; search
 works offline too, for a reader who never searched online."""
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, BuiltSite, new_page, serving
+from test_deep_links_land_below_the_header import assert_lands_right
 
 SUBPATH = "lymphoma/"
 READY = """navigator.serviceWorker.ready.then(r => r.active.state === "activated" ? "activated" :
@@ -68,6 +70,20 @@ def test_a_page_not_saved_shows_the_offline_notice(deployed, browser) -> None:
     assert page.locator("article h1").inner_text().startswith("You are offline")
     assert page.locator(".md-header").is_visible() and page.locator("link[rel=stylesheet]").count() >= 2
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.context.close()
+
+
+@pytest.mark.parametrize("url, anchor", [("car-t-failure/", "antigen-escape"), ("loncastuximab-dose-finding/", "check-cycle-1-window")])
+def test_a_share_address_never_opened_lands_on_its_section_offline(deployed, browser, url: str, anchor: str) -> None:
+    base, folder = deployed
+    assert (folder / url / "s" / anchor / "index.html").is_file()
+    page, violations = open_site(browser, base)
+    page.context.set_offline(True)
+    page.goto(f"{base}{url}s/{anchor}/")  # share pages are not saved: the saved page answers
+    page.wait_for_url(f"{base}{url}#{anchor}")
+    assert not page.locator("article h1").inner_text().startswith("You are offline")
+    assert_lands_right(page, anchor, f"/{url}s/{anchor}/ offline")
+    assert violations == []
     page.context.close()
 
 

@@ -31,6 +31,16 @@ def test_every_page_has_a_description_and_open_graph_tags(site: BuiltSite) -> No
         assert meta(page, "property", "og:title") == page.tree.xpath("string(//article//h1)").replace("\u2060\u00b6", "").strip()
         assert meta(page, "property", "og:site_name") == "Lymphoma therapy explained"
         assert meta(page, "property", "og:type") in {"website", "article"}
+        assert meta(page, "property", "og:locale") == "en_US"  # Open Graph's form: language_TERRITORY
+
+
+def test_the_404_and_offline_pages_carry_no_empty_open_graph_tag(site: BuiltSite) -> None:
+    for name in ["404.html", "offline.html"]:
+        page = site.page(name)
+        tags = page.tree.xpath("//head/meta[starts-with(@property, 'og:')]")
+        assert len(tags) >= 3, name
+        empty = [tag.get("property") for tag in tags if not tag.get("content", "").strip()]
+        assert empty == [], f"{name}: empty {empty}"
 
 
 def test_every_page_ends_with_a_cite_this_page_block(site: BuiltSite) -> None:

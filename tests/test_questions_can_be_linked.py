@@ -1,6 +1,7 @@
 """Every self-check question has the same link control as a section heading: a visible section
 sign beside the question, named "Copy link to question: …" for screen readers, at least 24 px
-square, that copies the question's full address and says "Link copied"."""
+square, that copies the question's share address (`<page>s/<id>/`, whose link preview shows the
+question) and says "Link copied"; followed, it links to that address."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def test_every_question_has_a_named_visible_control_on_a_phone(site: BuiltSite, 
         for _, anchor, text in [q for q in found if q[0] == url]:
             control = page.get_by_role("link", name=f"Copy link to question: {text}", exact=True)
             assert control.count() == 1, f"/{url}#{anchor}: no control named for its question"
-            assert control.get_attribute("href") == f"#{anchor}"
+            assert control.get_attribute("href") == f"s/{anchor}/", f"/{url}#{anchor}: not its share address"
             control.scroll_into_view_if_needed()
             assert control.is_visible()
             box = control.bounding_box()
@@ -53,6 +54,6 @@ def test_the_control_copies_the_question_address_and_leaves_it_closed(site: Buil
     control = page.get_by_role("link", name=f"Copy link to question: {text}", exact=True)
     activate(page, control, how)
     page.get_by_role("status").filter(has_text="Link copied").wait_for(state="visible", timeout=5000)
-    assert page.evaluate("navigator.clipboard.readText()") == urljoin(served_site, url) + f"#{anchor}"
+    assert page.evaluate("navigator.clipboard.readText()") == urljoin(served_site, url) + f"s/{anchor}/"  # its share address
     assert page.locator(f'[id="{anchor}"] > details').get_attribute("open") is None, "the answer stays closed"
     page.context.close()

@@ -33,7 +33,23 @@ def test_generated_headings_have_the_control_too(site: BuiltSite) -> None:
     assert ("car-t-failure/", "cite-this-page") in headings and ("teaching-links/", "links-car-t-failure") in headings
     for page in site.pages():
         for heading in page.tree.xpath("//article//*[self::h2 or self::h3][@id]"):
-            assert heading.xpath("./a[@class='headerlink']/@href") == ["#" + heading.get("id")], f"/{page.url}#{heading.get('id')}"
+            anchor = heading.get("id")
+            # A section with a share address links to it (a long press's "Copy link" gives it).
+            shared = (site.root / page.url / "s" / anchor / "index.html").is_file()
+            assert heading.xpath("./a[@class='headerlink']/@href") == [f"s/{anchor}/" if shared else f"#{anchor}"], f"/{page.url}#{anchor}"
+
+
+def test_following_the_control_without_javascript_lands_on_the_section(served_site: str, browser) -> None:
+    page = new_page(browser, PHONE, touch=True, java_script_enabled=False)
+    page.goto(served_site + PAGE)
+    control = page.locator('[id="antigen-escape"] > a.headerlink')
+    # What a long press's "Copy link" copies: the share address, whose preview shows the section.
+    assert control.evaluate("a => a.href") == urljoin(served_site, PAGE) + "s/antigen-escape/"
+    control.scroll_into_view_if_needed()
+    control.tap()
+    page.wait_for_url(urljoin(served_site, PAGE) + "#antigen-escape")
+    assert_lands_right(page, "antigen-escape", "the ¶ of /car-t-failure/#antigen-escape")
+    page.context.close()
 
 
 # For each section control: does the last character of the heading's text share its line?

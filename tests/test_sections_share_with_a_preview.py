@@ -1,20 +1,23 @@
-"""Every section the teaching-links page lists has a share address, `<page>s/<id>/`: a tiny page
-whose link preview shows the section (its heading and its page's title, its opening sentence,
-a card of its own), kept out of search engines, the sitemap, the search index and the offline
-copy, that sends a reader without JavaScript to page#id, with the heading below the header on
-a phone. Every card's text stays inside the card."""
+"""Every section and self-check question the teaching-links page lists has a share address,
+`<page>s/<id>/`: a tiny page whose link preview shows the section (its heading and its page's
+title, its opening sentence, a card of its own) or the question (its text and its page's title,
+a description that does not give the answer away, a card of its own), kept out of search
+engines, the sitemap, the search index and the offline copy, that sends a reader without
+JavaScript to page#id, with the heading (or the question, closed) below the header on a phone. Every card's text stays inside the card."""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from sharing import link_previews as cards
-from conftest import DRAW_IMAGE, PHONE, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
+from conftest import DRAW_IMAGE, PHONE, ROOT, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
 from test_deep_links_land_below_the_header import assert_lands_right
 from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
 
@@ -30,6 +33,18 @@ def listed_sections(site: BuiltSite) -> list[tuple[str, str]]:
     pairs = [tuple(address.removeprefix(TEST_SITE_URL).split("#")) for address in shown if "#" in address]
     assert len(pairs) > 40
     return pairs  # type: ignore[return-value]
+
+
+def listed_questions(site: BuiltSite) -> list[tuple[str, str, str]]:
+    """(page address, id, question) of every self-check question the teaching-links page lists."""
+    found = []
+    for item in site.page("teaching-links/").tree.xpath("//li[@class='teaching-links__item']"):
+        title = item.xpath("string(.//p[@class='teaching-links__title'])")
+        if title.startswith("Question: "):
+            url, _, anchor = item.xpath("string(.//p[@class='teaching-links__url'])").removeprefix(TEST_SITE_URL).partition("#")
+            found.append((url, anchor, title.removeprefix("Question: ")))
+    assert len(found) >= 13
+    return found
 
 
 def share_page(site: BuiltSite, url: str, anchor: str) -> Page:
@@ -49,6 +64,13 @@ def opening(heading) -> str | None:
     return " ".join(following.text_content().split())
 
 
+def set_descriptions(url: str) -> dict[str, str]:
+    """The descriptions a page's author set for its share addresses (front matter)."""
+    source = ROOT / "docs" / ("index.md" if url == "" else url.rstrip("/") + ".md")
+    front = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1]) or {}
+    return front.get(cards.DESCRIPTIONS_KEY) or {}
+
+
 def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite) -> None:
     for url, anchor in listed_sections(site):
         share, built = share_page(site, url, anchor), site.page(url)
@@ -61,10 +83,17 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         assert share.tree.xpath("//head/meta[@http-equiv='Content-Security-Policy']"), f"{where}: no Content Security Policy"
         assert not share.tree.xpath("//script"), where
         assert meta(share, "property", "og:url") == TEST_SITE_URL + url + f"s/{anchor}/"
+        assert meta(share, "property", "og:locale") == "en_US"
+        # The site's icon, which the page names too (without it a browser asks for /favicon.ico).
+        [icon] = share.tree.xpath("//head/link[@rel='icon']/@href")
+        [page_icon] = built.tree.xpath("//head/link[@rel='icon']/@href")
+        assert urljoin(f"/{url}s/{anchor}/", icon) == urljoin(f"/{url}", page_icon), where
         assert meta(share, "property", "og:title") == f"{heading_text} – {title}"
         description = meta(share, "property", "og:description")
         paragraph = opening(heading)
-        if paragraph is None:
+        if anchor in set_descriptions(url):
+            assert description == set_descriptions(url)[anchor], where
+        elif paragraph is None:
             assert description == meta(built, "name", "description"), where
         else:
             sentence = description.removesuffix("…").rstrip(":")
@@ -75,8 +104,86 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         assert heading_text in meta(share, "property", "og:image:alt")
 
 
+def test_every_listed_question_has_a_share_page_that_previews_it(site: BuiltSite) -> None:
+    for url, anchor, question in listed_questions(site):
+        share, built = share_page(site, url, anchor), site.page(url)
+        where = f"/{url}s/{anchor}/"
+        assert built.tree.xpath(f'//article//div[contains(@class, "self-check")][@id="{anchor}"]'), where
+        title = built.tree.xpath("string(//article//h1)").replace(CLEAN, "").strip()
+        assert meta(share, "name", "robots") == "noindex", where
+        assert meta(share, "http-equiv", "refresh") == f"0; url=../../#{anchor}", where
+        assert meta(share, "property", "og:url") == TEST_SITE_URL + url + f"s/{anchor}/"
+        assert meta(share, "property", "og:title") == f"Question: {question} – {title}"
+        # The preview does not give the answer away.
+        answer = " ".join(built.tree.xpath(f'string(//*[@id="{anchor}"]/details/p)').split())
+        description = meta(share, "property", "og:description")
+        assert len(description) >= 20 and description[:40] not in answer and answer[:40] not in description, where
+        assert_is_a_card(site, share, where)
+        assert meta(share, "property", "og:image") != meta(built, "property", "og:image"), f"{where}: the page's card"
+        assert question in meta(share, "property", "og:image:alt")
+
+
+def test_a_question_share_address_lands_on_it_closed_below_the_header_on_a_phone(site: BuiltSite, served_site: str, browser) -> None:
+    page = new_page(browser, PHONE, touch=True)
+    for url, anchor, _ in listed_questions(site):
+        target = f"{served_site}{url}#{anchor}"
+        page.goto(f"{served_site}{url}s/{anchor}/")
+        page.wait_for_url(lambda address, target=target: address == target)
+        assert_lands_right(page, anchor, f"/{url}s/{anchor}/")
+        assert page.locator(f'[id="{anchor}"] > details').get_attribute("open") is None, "the answer stays closed"
+    page.context.close()
+
+
+# Words that point back to text a link preview does not show ("Such targets…", "The reason is…").
+POINTING_BACK = re.compile(r"(?:Such|This|These|That|Those|It|Its|They|Their|Both|Thus|Therefore|However|Hence|So|The reason)\b")
+
+
+def test_no_share_description_leans_on_the_text_before_it(site: BuiltSite) -> None:
+    shares = sorted(site.root.glob("**/s/*/index.html"))
+    assert len(shares) > 50
+    leaning = []
+    for path in shares:
+        address = path.parent.relative_to(site.root).as_posix() + "/"
+        description = meta(site.page(address), "property", "og:description")
+        if POINTING_BACK.match(description):
+            leaning.append(f"/{address}: {description}")
+    assert leaning == []
+    assert set_descriptions("car-t-failure/"), "the CAR T page sets descriptions for the sections that open leaning back"
+
+
+def test_a_section_opening_that_leans_back_stops_the_build_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "car-t-failure.md"
+    text = page.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("  link-to-toxicity: ")]
+    assert len(lines) == 1 and "\nSuch targets might" in text
+    page.write_text(text.replace(lines[0] + "\n", ""), encoding="utf-8")
+    heading_line = 1 + text.replace(lines[0] + "\n", "").splitlines().index("### Link to toxicity {#link-to-toxicity}")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    said = [line for line in result.stderr.splitlines() if f"docs/car-t-failure.md:{heading_line}: #link-to-toxicity" in line]
+    assert len(said) == 1 and said[0].startswith("ERROR") and "“Such”" in said[0] and "share_descriptions" in said[0], result.stderr
+
+
+class Source:
+    """A stand-in for a page, as far as the checks read it: its source text."""
+
+    def __init__(self, text: str) -> None:
+        self.file = type("File", (), {"content_string": text})()
+
+
+def test_a_set_description_that_leans_back_or_names_no_section_is_refused() -> None:
+    page = Source("---\nshare_descriptions:\n  escalation: These patients had DLTs.\n  nowhere: A sentence.\n---\n")
+    with pytest.raises(PluginError, match=r"^docs/x\.md:3: share_descriptions: #escalation starts with “These”"):
+        cards.standing_alone("These patients had DLTs.", "escalation", True, page, "docs/x.md")  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match=r"^docs/x\.md:4: share_descriptions: #nowhere is not a section or question"):
+        cards.author_descriptions({"nowhere": "A sentence."}, ["escalation"], page, "docs/x.md")  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match=r"^docs/x\.md:3: share_descriptions: #escalation must be one line"):
+        cards.author_descriptions({"escalation": ["a", "list"]}, ["escalation"], page, "docs/x.md")  # type: ignore[arg-type]
+    assert cards.author_descriptions({"escalation": "Four  patients\n"}, ["escalation"], page, "x") == {"escalation": "Four patients"}  # type: ignore[arg-type]
+
+
 def test_share_pages_stay_out_of_the_sitemap_the_search_index_and_the_offline_copy(site: BuiltSite) -> None:
-    shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)}
+    shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)} | {f"{url}s/{a}/" for url, a, _ in listed_questions(site)}
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     assert sum(f"{TEST_SITE_URL}{url}</loc>" in sitemap for url, _ in listed_sections(site)) > 0
     assert not [s for s in shares if f"{TEST_SITE_URL}{s}</loc>" in sitemap]
@@ -115,7 +222,7 @@ INK = """async src => {
 
 def test_every_card_keeps_its_text_inside(site: BuiltSite, served_site: str, browser) -> None:
     drawn = sorted((site.root / cards.CARD_DIR).glob("*.png"))
-    assert len(drawn) == len(site.pages()) + len(listed_sections(site))
+    assert len(drawn) == len(site.pages()) + len(listed_sections(site)) + len(listed_questions(site))
     page = new_page(browser, {"width": 800, "height": 600})
     page.goto(served_site)
     for png in drawn:

@@ -45,6 +45,7 @@ def theme_page(html: str, where: str) -> str:
 def page_steps_before_citation_tags(output: str, page: Page, config: MkDocsConfig) -> str:
     output = theme_page(output, page.file.src_uri)
     output = section_links.with_section_links(output, page, config)  # the ¶ control on headings hooks and templates write
+    output = link_previews.with_share_links(output, page)  # each shared section's and question's ¶ links to its share address
     return output if site.serving else offline.with_manifest(output, page.url)
 
 

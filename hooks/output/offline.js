@@ -3,13 +3,17 @@
 // - at install, every page and every file the pages use is cached, with the search engine and
 //   its full index (a page loads them at the first query), but not source maps;
 // - pages are fetched from the network first, so a reader online never sees an old page, and
-//   from the cache when there is no network; a page not in the cache shows offline.html;
+//   from the cache when there is no network; a page not in the cache shows offline.html, except
+//   a share address or another refresh page, which is sent on to the page it names (MOVED);
 // - files whose name or address carries a content hash are taken from the cache first;
 // - a new deploy has a new VERSION, so a new worker, which deletes the old cache.
 "use strict";
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__; // addresses relative to the worker's scope
+// Where each refresh page sends the reader (a share address, page/s/id/, to page/#id), relative
+// to the scope: offline, a saved page answers for it.
+const MOVED = __MOVED__;
 const PREFIX = "lymphoma-explained-";
 const CACHE = PREFIX + VERSION;
 const scope = self.registration.scope;
@@ -44,7 +48,12 @@ async function networkFirst(request, isPage) {
   } catch (error) {
     const cached = await cache.match(request, { ignoreSearch: isPage });
     if (cached) return cached;
-    if (isPage) return offlinePage(cache);
+    if (isPage) {
+      const url = new URL(request.url);
+      const moved = MOVED[(url.origin + url.pathname).slice(scope.length)];
+      if (moved) return Response.redirect(new URL(moved, scope).href, 302);
+      return offlinePage(cache);
+    }
     throw error;
   }
 }

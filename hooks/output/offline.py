@@ -1,13 +1,16 @@
 """Offline reading: a service worker and a web app manifest, in built sites only.
 
 After a build, this writes to the site's root:
-- `sw.js`, the service worker, from hooks/offline.js, with the list of what it caches at install
+- `sw.js`, the service worker, from hooks/output/offline.js, with the list of what it caches at install
   (every page, the offline page, and every file the pages load: stylesheets, scripts, images,
   the search index stub and the search stand-in worker, and what the stand-in loads at the
   first query, Material's search worker and the full index, so that a reader who never
   searched online can search offline; not source maps) and a version, the hash of all those
   files, so a deploy that changes any of them installs a new worker, which deletes the old
-  cache. The worker installs after the page has loaded, so none of this adds to a first load;
+  cache; and, for answering offline, where each refresh page sends the reader (a share address
+  to its page's section, a renamed page's old address to the page), so that a share address of
+  a saved page opens that page at its section offline, though share pages are not saved. The
+  worker installs after the page has loaded, so none of this adds to a first load;
 - `manifest.webmanifest`, whose icon is the favicon (an SVG, any size), so the site can be
   added to a home screen.
 Every page, and the offline page, links the manifest; site.js registers the worker once the
@@ -19,6 +22,7 @@ works as before. The Content Security Policy already allows both: `worker-src 's
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -35,6 +39,7 @@ USED = re.compile(r'<(?:link|script|img)\b[^>]*?\s(?:href|src)="(?P<url>[^"#]+)"
 SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]+)"')
 WORKERS = "assets/javascripts/workers"  # the search stand-in, Material's search worker and its helper
 NOT_AT_INSTALL = re.compile(r"\.map$")
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; ?url=(?P<url>[^"]+)"')
 
 def with_manifest(html: str, here: str) -> str:
     """`html` linking the manifest, from a page at `here` (relative to the site's root)."""
@@ -62,6 +67,23 @@ def precache(site: Path) -> list[str]:
     paths = {urlsplit(address).path for address in found}
     found.update(a for a in (p.relative_to(site).as_posix() for p in (site / WORKERS).glob("*.js")) if a not in paths)
     return sorted(a.removeprefix("./") if a != "./" else "./" for a in found if not NOT_AT_INSTALL.search(urlsplit(a).path))
+
+
+def moved(site: Path) -> dict[str, str]:
+    """Each refresh page (a share address, hooks/sharing/link_previews.py; a renamed page's old address) by its
+    address, with the address it sends the reader to, both relative to the site's root: offline,
+    the worker answers the one with the other, which it has saved."""
+    found = {}
+    for path in sorted(site.rglob("index.html")):
+        target = REFRESH.search(path.read_text(encoding="utf-8"))
+        if target is None:
+            continue
+        here = path.parent.relative_to(site).as_posix() + "/"
+        here = "" if here == "./" else here
+        to = urljoin("/" + here, html.unescape(target["url"]))
+        if not urlsplit(to).scheme and not to.startswith("//"):
+            found[here] = to.lstrip("/")
+    return found
 
 
 def version(site: Path, addresses: list[str]) -> str:
@@ -101,4 +123,5 @@ def write_offline_copy(config: MkDocsConfig) -> None:
     worker = (Path(__file__).parent / "offline.js").read_text(encoding="utf-8")
     worker = worker.replace('"__VERSION__"', json.dumps(version(site, addresses)))
     worker = worker.replace("__PRECACHE__", json.dumps(addresses, indent=2))
+    worker = worker.replace("__MOVED__", json.dumps(moved(site), indent=2))
     (site / WORKER).write_text(worker, encoding="utf-8")

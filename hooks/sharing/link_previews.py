@@ -10,16 +10,20 @@ overrides/main.html writes the card's tags (`og:image` and its size and alt text
 matching `twitter:*` tags) from the `card` this hook gives each page's template. No page loads
 its own card, so the offline copy (hooks/output/offline.py) and first loads do not grow.
 
-A share address, `<page address>s/<section id>/`, is written for every section the
-teaching-links page lists (hooks/sharing/teaching_links.py, `sections`): a tiny page whose Open Graph
-tags name the section (its heading and the page's title, its opening sentence, and a card of
-its own showing its heading), with `noindex` and a `<meta http-equiv="refresh">` to
-`../../#<id>`, which lands on the section without JavaScript and under the Content Security
-Policy. The section's ¶ control carries the share address (`data-share`), which site.js copies
-instead of `page#id`; page#id keeps working, and the QR codes keep pointing at it. A page
-renamed with a redirect (plugins.redirects) keeps its share addresses too. Share pages are
-written after the build, so they are in neither the sitemap nor the search index, and the
-offline copy leaves them out like every refresh page.
+A share address, `<page address>s/<id>/`, is written for every section and every self-check
+question the teaching-links page lists (hooks/sharing/teaching_links.py, `sections` and `questions`): a
+tiny page whose Open Graph tags name the section (its heading and the page's title, its opening
+sentence, and a card of its own showing its heading) or the question (its text and the page's
+title, a card showing the question, and a description that does not give the answer away), with
+`noindex`, the site's icon (a page naming none makes the browser ask the server's root for
+/favicon.ico) and a `<meta http-equiv="refresh">` to `../../#<id>`, which lands on it without
+JavaScript and under the Content Security Policy. The ¶ control of the section or question
+links to its share address, so that following it lands there too and a long press's "Copy link"
+gives the address that previews it; site.js copies the same address. page#id keeps working,
+and the QR codes keep pointing at it. A page renamed with a redirect (plugins.redirects) keeps
+its share addresses too. Share pages are written after the build, so they are in neither the
+sitemap nor the search index, and the offline copy leaves them out like every refresh page
+(offline, the service worker answers a share address with its page, hooks/output/offline.js).
 
 A section's opening sentence is the first sentence of its first paragraph, as the page shows
 it, without citation markers; a section that opens with no paragraph of its own (a table, the
@@ -45,7 +49,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sharing.teaching_links import is_links_page, page_heading, sections
+from mkdocs.utils import get_relative_url
+from sharing.teaching_links import is_links_page, page_heading, questions, sections
 
 TEMPLATE = Path(__file__).parent / "card.svg"
 CARD_DIR = "assets/cards"
@@ -53,6 +58,7 @@ CACHE = "cards"  # in .cache/
 WIDTH, HEIGHT = 1200, 630
 SHARE_DIR = "s"
 SOURCE_KEY = "card_source"
+DESCRIPTIONS_KEY = "share_descriptions"
 PLACEHOLDERS = ["site_name", "address", "text", "bar_y", "bar_height"]
 WHO = "cards: the link-preview cards"
 # The text block: left edge, widest line, and the band it is centred in (between the site's
@@ -67,6 +73,10 @@ SOURCE_SIZE = 34
 BOLD, REGULAR = "DejaVuSans-Bold.ttf", "DejaVuSans.ttf"
 ITALIC = re.compile(r"\*([^*]+)\*")
 SENTENCE_END = re.compile(r"[.?!](?=[”’\")]*(?:\s|$))")
+# A question's share page describes it thus: its answer is not given away.
+QUESTION_DESCRIPTION = "A self-check question: try to answer it before you open the answer on the page."
+# A description opening with one of these leans on text before it, which a link preview does not show.
+DANGLING = re.compile(r"(?:Such|This|These|That|Those|It|Its|They|Their|Both|Thus|Therefore|However|Hence|So|The reason)\b(?!-)")
 NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|et al|vs|approx|cf|Fig|No)\.$")
 
 
@@ -93,6 +103,7 @@ _template = ""
 _site_url = ""
 _cards: dict[str, Card] = {}  # by page address
 _shares: list[Share] = []
+_shared: dict[str, set[str]] = {}  # the ids with a share address, by page address
 
 
 def wrap(text: str, font: str, size: float, width: float = MAX_WIDTH) -> list[str]:
@@ -151,15 +162,16 @@ def card_svg(template: str, site_name: str, address: str, heading: str, below: s
     )
 
 
-def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | None, source: str | None, where: str) -> Card:
+def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | None, source: str | None, where: str, kind: str = "") -> Card:
     """The card `file`: the site's name, `heading`, a section's `page_title`, and the `source`.
     The home page, whose heading is the site's name, shows the site's description instead, and
-    its sections do not repeat the site's name below their heading."""
+    its sections do not repeat the site's name below their heading. `kind` ("the question ")
+    says in the alt text what the heading is."""
     address = re.sub(r"^https?://|/$", "", _site_url)
     plain = ITALIC.sub(r"\1", source) if source else None
     if page_title and page_title != config.site_name:
         svg = card_svg(_template, config.site_name, address, heading, page_title, SECTION_TITLE_LINES, source, where)
-        alt = f"{config.site_name}: {heading}, from “{page_title}”"
+        alt = f"{config.site_name}: {kind}{'“' + heading + '”' if kind else heading}, from “{page_title}”"
     elif heading == config.site_name:
         description = str(config.site_description or "").strip()
         svg = card_svg(_template, config.site_name, address, heading, description, DESCRIPTION_LINES, source, where)
@@ -209,6 +221,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{TEMPLATE.name}: a placeholder other than ${', $'.join(PLACEHOLDERS)}: {e}") from None
     _cards.clear()
     _shares.clear()
+    _shared.clear()
     return config
 
 
@@ -222,17 +235,73 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     _cards[page.url] = make_card(config, f"{heading.id}.png", heading.title, None, source, where)
     if is_links_page(page):
         return content
-    listed = sections(page)
-    openings = opening_sentences(content, [anchor.id for anchor in listed])
+    listed = [(anchor.id, anchor.title) for anchor in sections(page)]
+    asked = questions(content, where)
+    set_here = author_descriptions(page.meta.get(DESCRIPTIONS_KEY), [anchor_id for anchor_id, _ in [*listed, *asked]], page, where)
+    openings = opening_sentences(content, [anchor_id for anchor_id, _ in listed])
     description = str(page.meta.get("description") or config.site_description)
-    for anchor in listed:
-        card = make_card(config, f"{heading.id}--{anchor.id}.png", anchor.title, heading.title, source, where)
-        _shares.append(Share(page.url, anchor.id, f"{anchor.title} – {heading.title}", openings.get(anchor.id, description), card))
-        # The ¶ control copies the share address (site.js).
-        content = content.replace(
-            f'<a class="headerlink" href="#{anchor.id}"', f'<a class="headerlink" data-share="{SHARE_DIR}/{anchor.id}/" href="#{anchor.id}"', 1
-        )
+    shared = _shared.setdefault(page.url, set())
+    for anchor_id, title in listed:
+        card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, source, where)
+        said = set_here.get(anchor_id) or openings.get(anchor_id, description)
+        _shares.append(Share(page.url, anchor_id, f"{title} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
+        shared.add(anchor_id)
+    for anchor_id, question in asked:
+        card = make_card(config, f"{heading.id}--{anchor_id}.png", question, heading.title, source, where, "the question ")
+        said = set_here.get(anchor_id, QUESTION_DESCRIPTION)
+        _shares.append(Share(page.url, anchor_id, f"Question: {question} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
+        shared.add(anchor_id)
     return content
+
+
+def author_descriptions(value: object, ids: list[str], page: Page, where: str) -> dict[str, str]:
+    """The front matter's `share_descriptions`, checked: a map from the id of a section or
+    question with a share address to one line of text."""
+    if value is None:
+        return {}
+    example = f"{DESCRIPTIONS_KEY}: {{{ids[0] if ids else 'section-id'}: One sentence that stands alone.}}"
+    if not isinstance(value, dict):
+        raise PluginError(f"{where}: {DESCRIPTIONS_KEY} must map section or question ids to one line of text, such as “{example}”")
+    for key, text in value.items():
+        line = source_line(page, rf"^\s+{re.escape(str(key))}\s*:")
+        if key not in ids:
+            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} is not a section or question with a share address on this page")
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} must be one line of text, such as “{example}”")
+    return {str(key): " ".join(text.split()) for key, text in value.items()}
+
+
+def source_line(page: Page, pattern: str) -> str:
+    """":N", the line of the page's source (front matter included) that `pattern` first matches,
+    or "" if none does."""
+    m = re.search(pattern, page.file.content_string, re.M)
+    return f":{page.file.content_string.count(chr(10), 0, m.start()) + 1}" if m else ""
+
+
+def standing_alone(description: str, anchor_id: str, set_by_author: bool, page: Page, where: str) -> str:
+    """`description`, unless it opens with a word that points back to text the preview does not
+    show ("Such targets…", "The reason is…"): then the build stops, naming the file, the line
+    (of the description set, or of the section's id) and the id."""
+    m = DANGLING.match(description)
+    if m is None:
+        return description
+    if set_by_author:
+        line = source_line(page, rf"^\s+{re.escape(anchor_id)}\s*:")
+        whose, hint = f"{DESCRIPTIONS_KEY}: #{anchor_id}", ""
+    else:
+        line = source_line(page, rf"[{{\s]#{re.escape(anchor_id)}(?![\w-])|\bid: *{re.escape(anchor_id)}(?![\w-])")
+        whose = f"#{anchor_id} opens with a sentence that"
+        hint = f"; give it one that does under {DESCRIPTIONS_KEY} in the front matter (CONTRIBUTING.md)"
+    raise PluginError(f"{where}{line}: {whose} starts with “{m[0].strip()}” (“{description if len(description) <= 60 else description[:60] + '…'}”), which does not stand alone in a link preview{hint}")
+
+
+def with_share_links(output: str, page: Page) -> str:
+    """The ¶ control of each section and question with a share address links to it: followed,
+    it lands on the section (the share page's refresh), and a long press's "Copy link" gives
+    the address whose preview shows the section. site.js copies the same address."""
+    for anchor_id in _shared.get(page.url, ()):
+        output = output.replace(f'<a class="headerlink" href="#{anchor_id}"', f'<a class="headerlink" href="{SHARE_DIR}/{anchor_id}/"', 1)
+    return output
 
 
 def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:
@@ -252,7 +321,7 @@ def share_page(share: Share, at: str, target: str, config: MkDocsConfig) -> str:
         ("property", "og:title", share.title),
         ("property", "og:description", share.description),
         ("property", "og:url", _site_url + at),
-        ("property", "og:locale", "en"),
+        ("property", "og:locale", "en_US"),
         ("property", "og:image", card.image),
         ("property", "og:image:width", str(card.width)),
         ("property", "og:image:height", str(card.height)),
@@ -270,6 +339,8 @@ def share_page(share: Share, at: str, target: str, config: MkDocsConfig) -> str:
         '    <meta name="robots" content="noindex">\n'
         f'    <meta http-equiv="refresh" content="0; url={e(target)}">\n'
         f"    <title>{e(share.title)}</title>\n"
+        # The site's icon: without it a browser asks the server's root for /favicon.ico.
+        f'    <link rel="icon" href="{e(get_relative_url(str(config.theme["favicon"]), at))}">\n'
         f'    <meta name="description" content="{e(share.description)}">\n'
         f"{meta}\n"
         "  </head>\n"

@@ -93,7 +93,7 @@ def is_links_page(page: Page) -> bool:
 
 def sections(page: Page) -> list[AnchorLink]:
     """The page's h2 and h3 sections, in reading order: the sections the teaching links list
-    (and hooks/sharing/link_previews.py gives a share address)."""
+    (and hooks/sharing/link_previews.py gives a share address, as it does each of `questions`)."""
     found: list[AnchorLink] = []
 
     def walk(anchors: list[AnchorLink]) -> None:
@@ -111,6 +111,19 @@ def question_title(summary_html: str) -> str:
     return " ".join(html.unescape(TAG.sub("", CITATION.sub("", summary_html))).split())
 
 
+def questions(content: str, where: str) -> list[tuple[str, str]]:
+    """(id, question) of each self-check question in a page's HTML, in reading order (the
+    questions the teaching links list, and hooks/sharing/link_previews.py gives a share address); `where`
+    names the page in an error."""
+    found = []
+    for m in QUESTION.finditer(content):
+        summary = SUMMARY.search(m["inner"])
+        if summary is None:
+            raise PluginError(f"{where}: the self-check question #{m['id']} needs a question (/// details | Question?)")
+        found.append((m["id"], question_title(summary["text"])))
+    return found
+
+
 def section_links(page: Page, site_url: str) -> list[Link]:
     """The page itself, then each of its h2 and h3 sections and self-check questions, in
     reading order."""
@@ -122,13 +135,9 @@ def section_links(page: Page, site_url: str) -> list[Link]:
         alt = f"QR code for the section “{anchor.title}” of “{heading.title}”"
         links.append(Link(anchor.title, f"{page_url}#{anchor.id}", f"{slug}--{anchor.id}.png", alt))
     content = page.content or ""
-    for m in QUESTION.finditer(content):
-        summary = SUMMARY.search(m["inner"])
-        if summary is None:
-            raise PluginError(f"{page.file.src_uri}: the self-check question #{m['id']} needs a question (/// details | Question?)")
-        title = question_title(summary["text"])
+    for anchor_id, title in questions(content, page.file.src_uri):
         alt = f"QR code for the question “{title}” of “{heading.title}”"
-        links.append(Link(f"Question: {title}", f"{page_url}#{m['id']}", f"{slug}--{m['id']}.png", alt))
+        links.append(Link(f"Question: {title}", f"{page_url}#{anchor_id}", f"{slug}--{anchor_id}.png", alt))
 
     # In reading order: a question after the section it is in.
     def place(link: Link) -> int:

@@ -248,8 +248,9 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3, .self-chec
   link.addEventListener("click", async (event) => {
     event.preventDefault();
     history.replaceState(null, "", `#${heading.id}`);
-    // A listed section's share address previews the section (hooks/sharing/link_previews.py).
-    const url = new URL(link.dataset.share || `#${heading.id}`, window.location.href).href;
+    // A listed section's or question's ¶ links to its share address, whose preview shows it
+    // (hooks/sharing/link_previews.py); any other's to page#id.
+    const url = link.href;
     announce((await copy(url)) ? "Link copied" : "Copy the link from the address bar");
     if (typeof navigator.share === "function") {
       navigator.share({ title: `${title} - ${document.title}`, url }).catch(() => {});
