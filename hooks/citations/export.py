@@ -61,7 +61,7 @@ def pandoc_csl(bibtex: str) -> list[Item]:
 
 def engine() -> str:
     """What reads the works, for the cache."""
-    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}, titles as written, shortened lists noted"
+    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}, titles and apostrophes as written, shortened lists noted"
 
 
 def as_written(title: str, read: str) -> str:
@@ -69,6 +69,12 @@ def as_written(title: str, read: str) -> str:
     title pandoc `read` in sentence case ("CAR-T failure: Beyond …" for "…: beyond …"); pandoc's
     reading where the title holds a LaTeX command that only pandoc resolves."""
     return read if "\\" in title else title.replace("{", "").replace("}", "")
+
+
+def straight_apostrophes(name: dict[str, Any]) -> dict[str, Any]:
+    """A name with the apostrophe the .bib writes: pandoc's reader makes "O'Connor" "O’Connor",
+    which PubMed, Crossref and a reference manager's duplicate check do not."""
+    return {part: value.replace("\u2019", "'") if isinstance(value, str) else value for part, value in name.items()}
 
 
 def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tuple[Item, str]]:
@@ -82,6 +88,7 @@ def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tup
     for key in wanted:
         if "title" in entries[key].fields and "title" in items[key]:
             items[key]["title"] = as_written(entries[key].fields["title"], items[key]["title"])
+        items[key]["author"] = [straight_apostrophes(name) for name in items[key].get("author", [])]
         without_others_bibtex(entries[key], shortened(items[key]))
     writer = Writer()  # one for all: `BibliographyData.to_string` looks the writer up each time (2.6 ms an entry)
     return {key: (items[key], writer.to_string(BibliographyData(entries={key: entries[key]}))) for key in wanted}
