@@ -88,7 +88,8 @@ def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tup
     for key in wanted:
         if "title" in entries[key].fields and "title" in items[key]:
             items[key]["title"] = as_written(entries[key].fields["title"], items[key]["title"])
-        items[key]["author"] = [straight_apostrophes(name) for name in items[key].get("author", [])]
+        if "author" in items[key]:
+            items[key]["author"] = [straight_apostrophes(name) for name in items[key]["author"]]
         without_others_bibtex(entries[key], shortened(items[key]))
     writer = Writer()  # one for all: `BibliographyData.to_string` looks the writer up each time (2.6 ms an entry)
     return {key: (items[key], writer.to_string(BibliographyData(entries={key: entries[key]}))) for key in wanted}
