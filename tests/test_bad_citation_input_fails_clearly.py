@@ -119,7 +119,33 @@ def test_markup_in_a_bibtex_field_is_shown_as_text(project_copy: Path, tmp_path:
         assert not tree.xpath("//*[@onerror]"), page
     references = lxml_html.fromstring((tmp_path / "out" / "references" / "index.html").read_text(encoding="utf-8"))
     shown = references.xpath('//li[@id="fn:dean2020"]')[0].text_content()
-    assert "alert(1)" in shown and "onerror=alert(2)" in shown, shown
+    # as written, without the backslashes of pandoc's Markdown ("\\<script" printed "\\&lt;script")
+    assert "<Script>alert(1)</script><img src=x onerror=alert(2)>" in shown and "\\" not in shown, shown
+
+
+def test_a_doi_that_is_not_a_doi(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    text = bib.read_text(encoding="utf-8")
+    doi = "  doi     = {10.1182/bloodadvances.2020001900},"  # dean2020
+    assert text.count(doi) == 1
+    bad = '  doi     = {10.1234/"onmouseover="alert(3)},'
+    bib.write_text(text.replace(doi, bad), encoding="utf-8")
+    the_one_line_with(
+        error_lines(project_copy, tmp_path),
+        f"{BIB}:{line_number_of(bib, bad)}: entry 'dean2020': doi '10.1234/\"onmouseover=\"alert(3)' is not a DOI",
+    )
+
+
+def test_a_pmid_that_is_not_a_pmid(project_copy: Path, tmp_path: Path) -> None:
+    bib = project_copy / BIB
+    text = bib.read_text(encoding="utf-8")
+    pmid = "  pmid    = {32702097}"  # dean2020
+    assert text.count(pmid) == 1
+    bib.write_text(text.replace(pmid, "  pmid    = {PMC32702097}"), encoding="utf-8")
+    the_one_line_with(
+        error_lines(project_copy, tmp_path),
+        f"{BIB}:{line_number_of(bib, '  pmid    = {PMC32702097}')}: entry 'dean2020': pmid 'PMC32702097' is not a PubMed id",
+    )
 
 
 def test_a_footnote_on_a_page_with_citations(project_copy: Path, tmp_path: Path) -> None:

@@ -345,16 +345,21 @@ def test_ris_holds_each_work_in_order_with_doi_pages_and_pmid_and_no_others() ->
     jain = records[0]
     assert jain["authors"] == ["Jain, M. D.", "Zhao, H."]
     assert (jain["start_page"], jain["end_page"], jain["doi"]) == ("2621", "2633", "10.1182/blood.2020007445")
-    assert (jain["accession_number"], jain["name_of_database"]) == ("33512407", "PubMed")
-    assert records[1]["authors"] == ["WHO"] and "accession_number" not in records[1]
+    # the PMID and the shortened list as notes (N1): Zotero files AN as "Loc. in Archive"
+    assert jain["notes"] == ["PMID: 33512407", "Author list shortened: only the first 2 authors are given."]
+    assert "accession_number" not in jain
+    assert records[1]["authors"] == ["WHO"] and "notes" not in records[1]
     assert not export.ris([JAIN]).startswith("1."), "rispy's record numbers are not RIS"
 
 
 def test_csl_json_keeps_pandoc_s_items_without_the_others_mark() -> None:
     import json
 
-    [item] = json.loads(export.csl_json([JAIN]))
+    [item, book] = json.loads(export.csl_json([JAIN, BOOK]))
     assert item["author"] == JAIN["author"][:2] and item["PMID"] == "33512407"
+    # Zotero files note lines in Extra; "PMID: N" is its own convention
+    assert item["note"] == "PMID: 33512407\nAuthor list shortened: only the first 2 authors are given."
+    assert "note" not in book
 
 
 def test_works_are_read_by_pandoc_and_pybtex_and_kept_for_the_next_build(tmp_path: Path) -> None:
@@ -368,13 +373,17 @@ def test_works_are_read_by_pandoc_and_pybtex_and_kept_for_the_next_build(tmp_pat
 
     def to_csl(source: str) -> list[dict[str, object]]:
         calls.append(source)
-        return [{"id": key, "title": key.upper()} for key in ("a", "b") if f"{{{key}," in source]
+        names = [{"family": "A", "given": "B"}, {"literal": "others"}]
+        return [{"id": key, "title": key.upper(), "author": names} for key in ("a", "b") if f"{{{key}," in source]
 
     works = export.Works(bib, {"a"}, Cache(tmp_path / "e.json", "salt", bib), to_csl)
-    assert works.csl("a") == {"id": "a", "title": "T CAR"}  # the title as the .bib writes it, not the reader's
+    assert works.csl("a")["title"] == "T CAR"  # the title as the .bib writes it, not the reader's
     written = parse_string(works.bibtex("a"), "bibtex").entries["a"]
     assert written.fields["journal"] == "Blood" and written.fields["pmid"] == "123" and written.fields["pages"] == "1--2"
-    assert written.fields["title"] == "T {CAR}" and str(written.persons["author"][-1]) == "others"
+    assert written.fields["title"] == "T {CAR}"
+    # "and others" is no author in the file: the list says it is shortened
+    assert [str(person) for person in written.persons["author"]] == ["A, B"]
+    assert written.fields["note"] == "Author list shortened: only the first author is given."
     works.save()
     again = export.Works(bib, {"a"}, Cache(tmp_path / "e.json", "salt", bib), to_csl)
     assert again.bibtex("a") == works.bibtex("a") and len(calls) == 1, "the second build reads the cache"
@@ -389,16 +398,30 @@ def kev(span: str) -> list[tuple[str, str]]:
     return [(k, unquote(v.replace("+", " "))) for k, _, v in (pair.partition("=") for pair in title.split("&"))]
 
 
-def test_a_coins_span_gives_zotero_a_journal_article_with_title_authors_and_doi() -> None:
+def test_a_coins_span_gives_zotero_a_journal_article_with_title_authors_doi_and_pmid() -> None:
     pairs = kev(export.coins(JAIN))
     fields = dict(pairs)
     assert fields["ctx_ver"] == "Z39.88-2004" and fields["rft_val_fmt"] == "info:ofi/fmt:kev:mtx:journal"
+    assert fields["rft.genre"] == "article"
     assert fields["rft.atitle"] == JAIN["title"] and fields["rft.jtitle"] == "Blood"
     assert [v for k, v in pairs if k == "rft.au"] == ["Jain, M. D.", "Zhao, H."]
-    assert (fields["rft.date"], fields["rft.pages"], fields["rft_id"]) == ("2021", "2621-2633", "info:doi/10.1182/blood.2020007445")
+    assert (fields["rft.date"], fields["rft.spage"], fields["rft.epage"]) == ("2021", "2621", "2633")
+    assert [v for k, v in pairs if k == "rft_id"] == ["info:doi/10.1182/blood.2020007445", "info:pmid/33512407"]
 
 
-def test_a_coins_span_without_doi_has_no_identifier_and_escapes_its_text() -> None:
+def test_a_coins_span_names_the_authors_ama_prints() -> None:
+    many = {**JAIN, "author": [{"family": f"F{n}", "given": "G."} for n in range(7)]}
+    assert [v for k, v in kev(export.coins(many)) if k == "rft.au"] == ["F0, G.", "F1, G.", "F2, G."]
+    six = {**JAIN, "author": many["author"][:6]}
+    assert len([v for k, v in kev(export.coins(six)) if k == "rft.au"]) == 6
+
+
+def test_a_coins_span_without_doi_gives_the_work_s_address() -> None:
+    web = {**JAIN, "DOI": None, "URL": "https://example.org/a?b=1"}
+    assert [v for k, v in kev(export.coins(web)) if k == "rft_id"] == ["https://example.org/a?b=1", "info:pmid/33512407"]
+
+
+def test_a_coins_span_without_doi_or_address_has_no_identifier_and_escapes_its_text() -> None:
     span = export.coins(BOOK)
     assert "&amp;" in span and " & " not in span
     fields = dict(kev(span))
@@ -409,18 +432,22 @@ def test_a_citation_reference_is_highwire_pairs_and_a_semicolon_cannot_split_a_v
     content = export.citation_reference(JAIN)
     pairs = [pair.split("=", 1) for pair in content.split("; ")]
     assert pairs[0] == ["citation_title", "Tumor interferon signaling, a test"]
-    assert [v for k, v in pairs if k == "citation_author"] == ["Jain, M. D."], "the first author: the COinS span has them all"
-    assert dict(pairs)["citation_doi"] == JAIN["DOI"] and dict(pairs)["citation_firstpage"] == "2621"
+    assert [v for k, v in pairs if k == "citation_author"] == ["Jain, M. D."], "the first author: the COinS span has more"
+    assert dict(pairs)["citation_doi"] == JAIN["DOI"] and "citation_firstpage" not in dict(pairs)  # the DOI finds it
+    without = dict(pair.split("=", 1) for pair in export.citation_reference({**JAIN, "DOI": None}).split("; "))
+    assert (without["citation_journal_title"], without["citation_volume"], without["citation_firstpage"]) == ("Blood", "137", "2621")
 
 
-def test_the_head_tags_name_the_page_its_date_and_each_work() -> None:
+def test_the_head_tags_make_the_page_a_web_page_by_the_site_and_name_each_work() -> None:
     import datetime
 
-    tags = export.head_tags('A "quoted" title', "https://x.org/p/", "Site", datetime.date(2026, 12, 1), [JAIN, BOOK])
-    assert '<meta name="citation_title" content="A &quot;quoted&quot; title">' in tags
-    assert '<meta name="citation_publication_date" content="2026/12/01">' in tags
+    tags = export.head_tags('Site "A"', datetime.date(2026, 12, 1), [JAIN, BOOK])
+    # the comma: Zotero's cleanAuthor keeps 'Site "A"' as one name, not "Site" + '"A"'
+    assert '<meta name="DC.creator" content="Site &quot;A&quot;,">' in tags
+    assert '<meta name="DC.date" content="2026-12-01">' in tags
     assert tags.count('name="citation_reference"') == 2
-    assert "citation_publication_date" not in export.head_tags("T", "u", "S", None, [])
+    assert not re.search(r'name="citation_(?!reference)', tags), "a citation_title would make the page a journal article"
+    assert "DC.date" not in export.head_tags("S", None, [])
 
 
 def test_each_list_offers_its_files_under_names_of_the_page() -> None:

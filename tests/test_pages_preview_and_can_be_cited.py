@@ -15,6 +15,8 @@ from pybtex.database import parse_string
 
 from conftest import PHONE, ROOT, TEST_SITE_URL, BuiltSite, new_page
 
+SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
 
 def meta(page, attribute: str, name: str) -> str:
     values = page.tree.xpath(f'//head/meta[@{attribute}="{name}"]/@content')
@@ -50,11 +52,16 @@ def test_every_page_ends_with_a_cite_this_page_block(site: BuiltSite) -> None:
         assert last.get("class") == "cite-this-page", f"/{page.url} does not end with the cite block"
         text = last.xpath("string(.//pre[@class='cite-text'])")
         title = page.tree.xpath("string(//article//h1)").replace("\u2060\u00b6", "").strip()
-        assert text.startswith(title) and text.endswith(TEST_SITE_URL + page.url)
+        assert text.startswith(f"{title}. ") and text.endswith(TEST_SITE_URL + page.url)
+        assert text.count(SITE_NAME) == 1, f"/{page.url}: {text}"  # the home page's title is the site's name
+        assert text.count("Accessed") == 1
         entries = parse_string(last.xpath("string(.//pre[@class='cite-bibtex'])"), "bibtex").entries
         [(key, entry)] = entries.items()
-        assert entry.fields["title"] == title
+        # in braces, so that BibTeX keeps its case ("CAR T-cell ... B-cell", not "Car t-cell ... b-cell")
+        assert entry.fields["title"] == "{" + title + "}"
         assert TEST_SITE_URL + page.url in entry.fields["howpublished"]
+        # one date of access: urldate, no note "Accessed ..." beside it
+        assert entry.fields["urldate"] == "[date]" and "note" not in entry.fields
 
 
 def reviewed(url: str) -> datetime.date | None:
@@ -70,10 +77,11 @@ def test_a_page_with_a_review_date_is_cited_with_it(site: BuiltSite) -> None:
         text = page.tree.xpath("string(//pre[@class='cite-text'])")
         [entry] = parse_string(page.tree.xpath("string(//pre[@class='cite-bibtex'])"), "bibtex").entries.values()
         if date is None:
-            assert "Reviewed" not in text and "date" not in entry.fields, page.url
+            assert "Updated" not in text and "date" not in entry.fields, page.url
             continue
         dated += 1
-        assert f". Reviewed {date:%B} {date.day}, {date.year}. Accessed [date]. " in text, page.url
+        # AMA gives a web page's last update as "Updated", before the date of access
+        assert f". Updated {date:%B} {date.day}, {date.year}. Accessed [date]. " in text, page.url
         assert (entry.fields["date"], entry.fields["year"]) == (date.isoformat(), str(date.year))
     assert dated >= 2, "the two commentary pages have a review date"
 
@@ -92,8 +100,7 @@ def test_the_copy_buttons_copy_the_citation_accessed_today(served_site: str, bro
         shown = page.locator(f".cite-this-page {source} code").inner_text()
         assert "[date]" in shown and "[date]" not in copied
         assert copied == shown.replace("Accessed [date]", f"Accessed {day:%B} {day.day}, {day.year}", 1) if name == "Copy citation" \
-            else re.sub(r"(?m)^( *)note = \{Accessed \[date\]\}", lambda m: f"{m[1]}note = {{Accessed {day:%B} {day.day}, {day.year}}},\n"
-                        f"{m[1]}urldate = {{{day.isoformat()}}}", shown)
+            else shown.replace("urldate = {[date]}", f"urldate = {{{day.isoformat()}}}", 1)
         if name == "Copy BibTeX":
             [entry] = parse_string(copied, "bibtex").entries.values()
             assert entry.fields["urldate"] == day.isoformat()
@@ -104,9 +111,9 @@ def test_without_javascript_the_citation_stays_as_written(served_site: str, brow
     page = new_page(browser, PHONE, java_script_enabled=False)
     page.goto(served_site + "car-t-failure/")
     built = site.page("car-t-failure/").tree
-    for source in ("cite-text", "cite-bibtex"):
+    for source, placeholder in (("cite-text", "Accessed [date]"), ("cite-bibtex", "urldate = {[date]}")):
         assert page.locator(f".cite-this-page .{source} code").inner_text() == built.xpath(f"string(//pre[@class='{source}'])")
-        assert "Accessed [date]" in built.xpath(f"string(//pre[@class='{source}'])")
+        assert placeholder in built.xpath(f"string(//pre[@class='{source}'])")
     assert page.get_by_role("button", name=re.compile("^Copy")).count() == 0  # hidden until the script runs
     page.context.close()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from citations import CitationError
-from citations.read import Bibliography
+from citations.read import Bibliography, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
@@ -73,6 +73,28 @@ def check(bib: Bibliography) -> None:
         missing = [f for f in REQUIRED_FIELDS.get(entry.kind, ()) if f not in (fields.get(entry.key) or ())]
         if missing:
             raise CitationError(f"{bib.shown}:{entry.line}: entry '{entry.key}' has no {', '.join(missing)} field")
+        check_identifiers(bib, entry)
+
+
+# Crossref's pattern for the DOIs it registers ("matches 74.4M of 74.9M DOIs"): a DOI goes into
+# links, COinS spans and every export, so one with a quote or an angle bracket is refused.
+IDENTIFIERS = {
+    "doi": (re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9]+"), "a DOI (10.NNNN/ then letters, digits and -._;()/:)"),
+    "pmid": (re.compile(r"[1-9][0-9]{0,9}"), "a PubMed id (digits)"),
+}
+IDENTIFIER_FIELD = re.compile(r"^[ \t]*(doi|pmid)[ \t]*=[ \t]*(.*?)[ \t]*,?[ \t]*$", re.I | re.M)
+
+
+def check_identifiers(bib: Bibliography, entry: Entry) -> None:
+    """Refuse a `doi` or `pmid` field (written on its line, as this file writes them) whose value
+    is not one, naming its line and the entry."""
+    for m in IDENTIFIER_FIELD.finditer(entry.text):
+        name, written = m.group(1).lower(), m.group(2)
+        value = written[1:-1] if written[:1] + written[-1:] in ("{}", '""') else written
+        pattern, what = IDENTIFIERS[name]
+        if not pattern.fullmatch(value):
+            line = entry.line + entry.text.count("\n", 0, m.start())
+            raise CitationError(f"{bib.shown}:{line}: entry '{entry.key}': {name} {value!r} is not {what}")
 
 
 def check_with_pybtex(bib: Bibliography) -> dict[str, set[str] | None]:

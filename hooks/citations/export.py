@@ -1,9 +1,9 @@
 """Stage 6, export: a page's reference lists in forms that reference managers read.
 
 - Files: under each list, its works as RIS, BibTeX and CSL-JSON, in the list's order.
-- In the page's head: Highwire Press tags (`citation_title`, `citation_author`,
-  `citation_publication_date`, `citation_public_url`, and one `citation_reference` per work),
-  which Zotero's "Embedded Metadata" translator and Google Scholar read.
+- In the page's head: Dublin Core `DC.creator` (the site, as one name) and `DC.date`, which with
+  the page's `og:title` and canonical address make Zotero's "Embedded Metadata" translator save
+  the page as a web page; and one Highwire Press `citation_reference` per work of its lists.
 - On each entry of a list: a COinS span (`span.Z3988`, a Z39.88-2004 ContextObject), which
   Zotero's "COinS" translator reads, so the connector offers to save the works one by one.
 
@@ -15,8 +15,13 @@ in `.cache/` under a hash of the entry (see format.Cache):
 - pybtex writes it back as BibTeX, field for field as written (pandoc's BibTeX writer drops
   `doi` and `pmid`, rewrites titles in title case and turns "and others" into an author named
   "others").
-The "others" that ends a shortened author list is BibTeX's "et al."; CSL-JSON and RIS have no
-such mark, so there the list ends with the last named author.
+The "others" that ends a shortened author list is BibTeX's "et al.": the page prints it, but
+imported, Zotero and citation.js make it an author named "others", and RIS and CSL-JSON have no
+such mark. So no file carries it: each gives the authors we know and a note that the list is
+shortened. The PMID goes where each reader keeps it: a `pmid` field in BibTeX and a line
+"PMID: N" in the CSL-JSON `note` (Zotero files both in Extra, citation.js reads both), an `N1`
+note in RIS (Zotero keeps it as a note; Zotero's RIS reader files only `M1`/`M2` in Extra, which
+EndNote and citation.js read as the issue and first page of a journal article).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from urllib.parse import urlencode
 
 import pypandoc
 import rispy
-from pybtex.database import BibliographyData, parse_string
+from pybtex.database import BibliographyData, Entry, parse_string
 from pybtex.database.output.bibtex import Writer
 
 from citations import CitationError
@@ -56,7 +61,7 @@ def pandoc_csl(bibtex: str) -> list[Item]:
 
 def engine() -> str:
     """What reads the works, for the cache."""
-    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}, titles as written"
+    return f"export: pandoc {pypandoc.get_pandoc_version()}, pybtex {version('pybtex')}, titles and apostrophes as written, shortened lists noted"
 
 
 def as_written(title: str, read: str) -> str:
@@ -64,6 +69,12 @@ def as_written(title: str, read: str) -> str:
     title pandoc `read` in sentence case ("CAR-T failure: Beyond …" for "…: beyond …"); pandoc's
     reading where the title holds a LaTeX command that only pandoc resolves."""
     return read if "\\" in title else title.replace("{", "").replace("}", "")
+
+
+def straight_apostrophes(name: dict[str, Any]) -> dict[str, Any]:
+    """A name with the apostrophe the .bib writes: pandoc's reader makes "O'Connor" "O’Connor",
+    which PubMed, Crossref and a reference manager's duplicate check do not."""
+    return {part: value.replace("\u2019", "'") if isinstance(value, str) else value for part, value in name.items()}
 
 
 def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tuple[Item, str]]:
@@ -77,8 +88,20 @@ def read_works(source: str, keys: Iterable[str], to_csl: ToCsl) -> dict[str, tup
     for key in wanted:
         if "title" in entries[key].fields and "title" in items[key]:
             items[key]["title"] = as_written(entries[key].fields["title"], items[key]["title"])
+        if "author" in items[key]:
+            items[key]["author"] = [straight_apostrophes(name) for name in items[key]["author"]]
+        without_others_bibtex(entries[key], shortened(items[key]))
     writer = Writer()  # one for all: `BibliographyData.to_string` looks the writer up each time (2.6 ms an entry)
     return {key: (items[key], writer.to_string(BibliographyData(entries={key: entries[key]}))) for key in wanted}
+
+
+def without_others_bibtex(entry: Entry, note: str | None) -> None:
+    """The entry without the author "others" that ends a shortened list, `note` (the
+    shortened-list note) before its own note."""
+    if note is None:
+        return
+    entry.persons["author"] = [person for person in entry.persons["author"] if str(person) != "others"]
+    entry.fields["note"] = " ".join(said for said in (note, entry.fields.get("note")) if said)
 
 
 class Works:
@@ -147,9 +170,32 @@ def pages(item: Item) -> tuple[str, str]:
     return first.strip(), last.strip()
 
 
+def is_others(name: dict[str, Any]) -> bool:
+    """BibTeX's "and others", as pandoc reads it."""
+    return name.get("literal") == "others" or (name.get("family") == "others" and not name.get("given"))
+
+
 def without_others(item: Item) -> Item:
-    names = [name for name in item.get("author", []) if name.get("literal") != "others"]
+    names = [name for name in item.get("author", []) if not is_others(name)]
     return {**item, "author": names} if "author" in item else dict(item)
+
+
+def shortened(item: Item) -> str | None:
+    """The note of a work whose author list ends with "and others" (verified only as far as the
+    authors named), or None."""
+    names = item.get("author", [])
+    if not names or not is_others(names[-1]):
+        return None
+    known = len(names) - 1
+    return "Author list shortened: only the first author is given." if known == 1 else \
+        f"Author list shortened: only the first {known} authors are given."
+
+
+def notes(item: Item) -> list[str]:
+    """What every file says beside the fields: "PMID: N", the shortened-list note, the entry's note."""
+    said = [f"PMID: {item['PMID']}"] if item.get("PMID") else []
+    said += [note for note in (shortened(item), item.get("note")) if note]
+    return said
 
 
 # --- files ---------------------------------------------------------------------------
@@ -185,11 +231,8 @@ def ris_record(item: Item) -> dict[str, Any]:
         "edition": item.get("edition"),
         "issn": item.get("ISSN") or item.get("ISBN"),
         "doi": item.get("DOI"),
-        # PubMed's identifier as EndNote keeps it: the accession number in the PubMed database
-        "accession_number": item.get("PMID"),
-        "name_of_database": "PubMed" if item.get("PMID") else None,
         "urls": [item["URL"]] if item.get("URL") else [],
-        "notes": [item["note"]] if item.get("note") else [],
+        "notes": notes(item),  # N1, one a line: "PMID: N", the shortened-list note, the entry's note
     }
     return {tag: value for tag, value in record.items() if value}
 
@@ -202,8 +245,14 @@ def bibtex(entries: Sequence[str]) -> str:
     return "\n".join(entries)
 
 
+def csl_item(item: Item) -> Item:
+    """The item as the CSL-JSON file gives it: without "others", its notes in `note`, one a line
+    (Zotero files a "PMID: N" line of `note` in Extra, as its own CSL-JSON export writes it)."""
+    return {**without_others(item), **({"note": "\n".join(notes(item))} if notes(item) else {})}
+
+
 def csl_json(items: Sequence[Item]) -> str:
-    return json.dumps([without_others(item) for item in items], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps([csl_item(item) for item in items], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def list_files(page_url: str, list_number: int, items: Sequence[Item], entries: Sequence[str]) -> dict[str, str]:
@@ -239,26 +288,38 @@ def downloads(page_url: str, list_number: int) -> str:
 KEV_FORMAT = "info:ofi/fmt:kev:mtx:"
 
 
+AMA_ET_AL_MIN, AMA_ET_AL_USE_FIRST = 7, 3  # AMA: seven authors or more print as the first three, "et al."
+
+
 def coins(item: Item) -> str:
     """A COinS span: the work as an OpenURL ContextObject, with the fields Zotero's COinS
-    translator reads (it saves a work with a title and authors as it is, without a look-up)."""
+    translator reads (it saves a work with a title and authors as it is, without a look-up), and
+    the PMID and genre that link resolvers read. Its authors are those the entry prints (AMA's
+    list): a span on the page for every name of a 37-author list would cost the CAR T page about
+    1.3 KB of its first load; the files carry every author."""
     kind = item.get("type")
     pairs: list[tuple[str, object]] = [("ctx_ver", "Z39.88-2004")]
     if kind == "article-journal":
-        pairs += [("rft_val_fmt", KEV_FORMAT + "journal"), ("rft.atitle", item.get("title")),
+        pairs += [("rft_val_fmt", KEV_FORMAT + "journal"), ("rft.genre", "article"), ("rft.atitle", item.get("title")),
                   ("rft.jtitle", item.get("container-title"))]
     elif kind == "book":
-        pairs += [("rft_val_fmt", KEV_FORMAT + "book"), ("rft.btitle", item.get("title"))]
+        pairs += [("rft_val_fmt", KEV_FORMAT + "book"), ("rft.genre", "book"), ("rft.btitle", item.get("title"))]
     elif kind == "chapter":
         pairs += [("rft_val_fmt", KEV_FORMAT + "book"), ("rft.genre", "bookitem"), ("rft.atitle", item.get("title")),
                   ("rft.btitle", item.get("container-title"))]
     else:
         pairs += [("rft_val_fmt", KEV_FORMAT + "dc"), ("rft.title", item.get("title"))]
-    pairs += [("rft.au", name) for name in authors(item)]
+    named = authors(item)
+    pairs += [("rft.au", name) for name in (named[:AMA_ET_AL_USE_FIRST] if len(named) >= AMA_ET_AL_MIN else named)]
+    first, last = pages(item)
     pairs += [("rft.date", year(item)), ("rft.volume", item.get("volume")), ("rft.issue", item.get("issue")),
-              ("rft.pages", "-".join(page for page in pages(item) if page))]
+              ("rft.spage", first), ("rft.epage", last)]
     if item.get("DOI"):
         pairs.append(("rft_id", f"info:doi/{item['DOI']}"))
+    elif item.get("URL"):
+        pairs.append(("rft_id", item["URL"]))  # Zotero's COinS translator keeps an http(s) rft_id as the work's URL
+    if item.get("PMID"):
+        pairs.append(("rft_id", f"info:pmid/{item['PMID']}"))
     title = urlencode([(name, str(value)) for name, value in pairs if value], safe=":/,")
     return f'<span class="Z3988" title="{html.escape(title)}"></span>'
 
@@ -266,26 +327,37 @@ def coins(item: Item) -> str:
 def citation_reference(item: Item) -> str:
     """The work as the content of a `citation_reference` tag: Highwire Press fields, as
     `name=value` pairs joined by "; " (a ";" inside a value becomes ","). Only what finds the
-    work (every page with references carries these bytes): title, first author, journal,
-    year, volume, first page, DOI; the COinS span and the files hold the rest."""
+    work (every page with references carries these bytes): title, first author, and the DOI, or
+    journal, year, volume and first page where there is none; the COinS span and the files hold
+    the rest."""
     fields = [("citation_title", item.get("title"))]
     fields += [("citation_author", name) for name in authors(item)[:1]]
-    fields += [
-        ("citation_journal_title", item.get("container-title") if item.get("type") == "article-journal" else None),
-        ("citation_publication_date", year(item)),
-        ("citation_volume", item.get("volume")),
-        ("citation_firstpage", pages(item)[0]),
-        ("citation_doi", item.get("DOI")),
-    ]
+    if item.get("DOI"):
+        fields.append(("citation_doi", item["DOI"]))
+    else:
+        fields += [
+            ("citation_journal_title", item.get("container-title") if item.get("type") == "article-journal" else None),
+            ("citation_publication_date", year(item)),
+            ("citation_volume", item.get("volume")),
+            ("citation_firstpage", pages(item)[0]),
+        ]
     return "; ".join(f"{name}={str(value).replace(';', ',')}" for name, value in fields if value)
 
 
-def head_tags(title: str, url: str, author: str, date: datetime.date | None, items: Sequence[Item]) -> str:
-    """The Highwire Press tags of a page: the page itself (the site as its author), then one
-    `citation_reference` per work of its reference lists."""
-    tags = [("citation_title", title), ("citation_author", author)]
+def head_tags(site: str, date: datetime.date | None, items: Sequence[Item]) -> str:
+    """The tags that describe a page to a reference manager, then one `citation_reference` per
+    work of its reference lists.
+
+    The page is a web page by the site: no page-level `citation_*` tag, as Zotero's Embedded
+    Metadata translator makes any page with `citation_title` a journal article (its `init`,
+    "fall back to journalArticle"); without one, a page with Open Graph or Dublin Core tags is
+    a web page ("if we have RDF data, then default to webpage"), titled by `og:title`, at its
+    canonical address. The translator splits a creator at its last space ("Lymphoma therapy" +
+    "Explained") unless the name holds a comma, which makes it "Family, Given" (Zotero's
+    `cleanAuthor`); a name that ends in the comma has no given name, and Zotero keeps it as one
+    field, an organisation's name (`itemToAPIJSON`: "Single-field mode")."""
+    tags = [("DC.creator", f"{site},")]
     if date is not None:
-        tags.append(("citation_publication_date", date.strftime("%Y/%m/%d")))
-    tags.append(("citation_public_url", url))
+        tags.append(("DC.date", date.isoformat()))
     tags += [("citation_reference", citation_reference(item)) for item in items]
     return "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in tags)

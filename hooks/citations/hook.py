@@ -14,7 +14,7 @@ layer imports MkDocs, except the adapter.
                                              under each list, its files; on each entry, its
                                              COinS span
     on_page_context                          the page's review date, for "Cite this page"
-    on_post_page                             the page's Highwire Press tags, in its head
+    on_post_page                             the page's tags for reference managers, in its head
     on_post_build                            the files of every reference list
 """
 
@@ -23,8 +23,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import html as html_text
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,19 +210,12 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     return context
 
 
-TAGS = re.compile("<[^>]*>")
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """A page with a reference list: its Highwire Press tags, at the end of its head."""
+    """Every page: the tags that make it a web page by the site for a reference manager, and, for
+    a page with reference lists, one `citation_reference` per work, at the end of its head."""
     assert _build is not None
-    keys = _build.works_shown.get(page.file.src_uri)
-    if not keys:
-        return output
-    heading = page.toc.items[0].title if page.toc.items else page.title or ""
-    title = html_text.unescape(TAGS.sub("", heading)).strip()
-    items = [_build.works.csl(key) for key in keys]
-    tags = export.head_tags(title, page.canonical_url or "", config.site_name, _build.reviewed.get(page.file.src_uri), items)
+    items = [_build.works.csl(key) for key in _build.works_shown.get(page.file.src_uri, [])]
+    tags = export.head_tags(config.site_name, _build.reviewed.get(page.file.src_uri), items)
     return output.replace("</head>", tags + "</head>", 1)
 
 

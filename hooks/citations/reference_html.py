@@ -21,6 +21,14 @@ import markdown
 from citations import CitationError
 
 SEPARATOR = "\ue024"  # a paragraph of its own between two references in one conversion
+# pandoc writes a reference as Markdown in which any ASCII punctuation may be backslash-escaped
+# ("\<script\>", "x\^2"); Python-Markdown unescapes only its own few, and would print
+# "\&lt;script". Escape All (pymdownx) takes a backslash before any character as pandoc means it.
+REFERENCE_EXTENSIONS = ["pymdownx.escapeall"]
+
+
+def with_reference_extensions(extensions: Sequence[object]) -> list[object]:
+    return [*extensions, *(name for name in REFERENCE_EXTENSIONS if name not in extensions)]
 
 Convert = Callable[[list[str]], list[str]]  # reference texts -> their HTML
 
@@ -33,7 +41,7 @@ def _name(value: object) -> str:
 def describe_setup(extensions: Sequence[object], configs: Mapping[str, object], config_dir: Path) -> str:
     """The site's Markdown set-up as text: Python-Markdown's version, each extension with its
     package's version and its settings, and the text of the files pymdownx.snippets appends."""
-    names = [e if isinstance(e, str) else _name(e) for e in extensions]
+    names = [e if isinstance(e, str) else _name(e) for e in with_reference_extensions(extensions)]
     versions = {}
     for name in names:
         package = name.split(".")[0]
@@ -58,7 +66,7 @@ def converter(extensions: Sequence[object], configs: Mapping[str, object]) -> Co
     each text a paragraph; a text that does not come out as one paragraph is refused."""
 
     def convert(texts: list[str]) -> list[str]:
-        md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs))
+        md = markdown.Markdown(extensions=with_reference_extensions(extensions), extension_configs=dict(configs))
         pieces = md.convert(f"\n\n{SEPARATOR}\n\n".join(texts)).split(f"<p>{SEPARATOR}</p>")
         made = []
         for text, piece in zip(texts, pieces, strict=True):

@@ -259,14 +259,12 @@ for (const link of document.querySelectorAll(".md-content :is(h2, h3, .self-chec
 }
 
 // "Cite this page": the copy buttons are hidden until this script can make them work. A copy
-// says when the page was accessed: today, as AMA writes a date; a BibTeX entry also gets urldate.
+// says when the page was accessed: today, as AMA writes a date, and as BibTeX's urldate.
 function accessedToday(text) {
   const now = new Date();
   const written = now.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
   const iso = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-  return text
-    .replace(/^( *)note = \{Accessed \[date\]\}/m, `$1note = {Accessed ${written}},\n$1urldate = {${iso}}`)
-    .replace("Accessed [date]", `Accessed ${written}`);
+  return text.replace("urldate = {[date]}", `urldate = {${iso}}`).replace("Accessed [date]", `Accessed ${written}`);
 }
 
 for (const button of document.querySelectorAll("button[data-copy]")) {
