@@ -10,7 +10,7 @@ from markup.glossary import glossary_table, read_definitions
 
 ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"
 # Words that look like abbreviations but are not: roman numerals, units, names.
-NOT_ABBREVIATIONS = {"II", "µg", "BibTeX", "MIT", "CC", "BY", "US", "JULIET", "NEJM"}
+NOT_ABBREVIATIONS = {"II", "µg", "BibTeX", "MIT", "CC", "BY", "US", "JULIET", "NEJM", "LOTIS-2", "ZUMA-1", "ZUMA-7", "TRANSFORM"}
 ABBREVIATION_LIKE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]+(?:-[A-Z0-9α]+)*s?)(?![\w-])")
 
 

@@ -4,6 +4,7 @@ and a doi: link; acronyms in titles keep their case."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -17,9 +18,11 @@ ENTRIES = load().entries
 
 
 def ama_name(person: Person) -> str:
-    """Last name and initials without periods or spaces: 'Neelapu, Sattva S.' -> 'Neelapu SS'."""
+    """Last name and initials without periods or spaces: 'Neelapu, Sattva S.' -> 'Neelapu SS';
+    a group author, written in braces, as it stands: '{US Food and Drug Administration}'."""
     initials = "".join(part[0] for name in person.first_names + person.middle_names for part in name.split("-"))
-    return " ".join(person.last_names) + " " + initials
+    last = " ".join(person.last_names).replace("{", "").replace("}", "")
+    return f"{last} {initials}" if initials else last
 
 
 def ama_authors(entry: Entry) -> str:
@@ -32,6 +35,17 @@ def ama_authors(entry: Entry) -> str:
 
 def ama_pages(entry: Entry) -> str:
     return field(entry, "pages").replace("--", "-")
+
+
+def ama_source(entry: Entry) -> str:
+    """'Blood. 2021;137(19):2621-2633.'; a work without volume and pages (a notice, or an
+    article whose issue data were not verified) is 'Published online' at its date or year."""
+    journal = field(entry, "journal")
+    if field(entry, "volume"):
+        return f"{journal}. {field(entry, 'year')};{field(entry, 'volume')}({field(entry, 'number')}):{ama_pages(entry)}."
+    day = field(entry, "date")
+    when = f"{datetime.date.fromisoformat(day):%B} {int(day[-2:])}, {day[:4]}" if day else field(entry, "year")
+    return f"{journal + '. ' if journal else ''}Published online {when}."
 
 
 def title_tokens_with_protected_case(entry: Entry) -> list[str]:
@@ -68,12 +82,9 @@ def test_reference_is_formatted_in_ama_style(site: BuiltSite, key: str) -> None:
     item = site.page("references/").tree.xpath(f'//li[@id="fn:{key}"]')[0]
     text = reference_text(item)
     assert text.startswith(ama_authors(entry) + " "), text
-    citation = (
-        f"{field(entry, 'journal')}. {field(entry, 'year')};{field(entry, 'volume')}"
-        f"({field(entry, 'number')}):{ama_pages(entry)}."
-    )
+    citation = ama_source(entry)
     assert citation in text, f"expected '{citation}' in: {text}"
-    assert [em.text_content() for em in item.xpath(".//em")] == [field(entry, "journal")]
+    assert [em.text_content() for em in item.xpath(".//em")] == [field(entry, "journal")] * bool(field(entry, "journal"))
 
     doi = field(entry, "doi")
     links = [a.get("href") for a in item.xpath(".//a[not(contains(@class, 'footnote-backref'))]")]

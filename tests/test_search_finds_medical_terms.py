@@ -5,10 +5,11 @@ its snippets (the captions stay in)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from conftest import DESKTOP, BuiltSite, new_page
+from conftest import DESKTOP, ROOT, BuiltSite, new_page
 
 TERMS = ["LAG-3", "PD-L1", "IL-6", "M-MDSCs", "axi-cel", "TNF-α", "ANG2/ANG1"]
 
@@ -50,6 +51,10 @@ def test_words_of_prose_still_split(search) -> None:
 def test_figure_descriptions_stay_out_of_the_index_and_captions_in(site: BuiltSite) -> None:
     docs = json.loads((site.root / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
     text = " ".join(doc["text"] for doc in docs)
-    assert "Part 2 shows a separate factor measured in the blood" not in text  # the IFN figure's <desc>
+    figures = ROOT / "docs" / "includes" / "figures"
+    desc = re.search(r"<desc[^>]*>([^<]{40})", (figures / "ifn-profiles.svg").read_text(encoding="utf-8"))
+    assert desc and desc.group(1) not in text  # the IFN figure's <desc>, as the SVG writes it
     assert "Part 1: dose escalation" not in text  # a label drawn in the dosing figure
-    assert "Two separate associations, drawn by this site" in text and "The path from escalation to the phase 2 schedule" in text  # captions
+    for page in ("car-t-failure.md", "loncastuximab-dose-finding.md"):  # each caption's opening, as the page writes it
+        caption = re.search(r"\*\*Figure 1\.\*\* ([^\n]{30})", (ROOT / "docs" / page).read_text(encoding="utf-8"))
+        assert caption and caption.group(1) in text, page
