@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from conftest import DESKTOP, BuiltSite, new_page, squash
+from conftest import DESKTOP, BuiltSite, mkdocs_build, new_page, squash
 
 LONGEST = 1500  # characters of text in one result
 SELF_CHECK = "#check-your-understanding"
@@ -144,3 +145,43 @@ def test_a_term_finds_the_section_that_explains_it_before_its_glossary_entry(sea
     assert pages.index("car-t-failure/") < pages.index("glossary/"), pages
     glossary = next(group for group in search("MDSC") if group.page == "glossary/")
     assert glossary.sections[0][0] == "glossary/#mdsc", glossary.sections
+
+
+def add_before_next_section(project: Path, text: str) -> None:
+    """Add `text` to the end of the corrections log of docs/about.md."""
+    about = project / "docs" / "about.md"
+    source = about.read_text(encoding="utf-8")
+    log_end = source.index("\n## ", source.index("{#corrections"))
+    about.write_text(source[:log_end].rstrip("\n") + "\n" + text + "\n" + source[log_end:], encoding="utf-8")
+
+
+def test_a_correction_added_at_the_end_of_the_log_is_a_result_of_its_own(site: BuiltSite, project_copy: Path, tmp_path: Path) -> None:
+    before = {doc["location"] for doc in index_docs(site) if doc["location"].startswith("about/#corrections-")}
+    add_before_next_section(project_copy, "- **2026-12-07. Loncastuximab page, a new entry.** *Before:* one wording. *Now:* another.")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-800:]
+    docs = {doc["location"]: doc for doc in index_docs(BuiltSite(tmp_path / "site"))}
+    new = f"about/#corrections-{len(before) + 1}"
+    assert plain(docs[new]["title"]) == "2026-12-07. Loncastuximab page, a new entry."
+    assert plain(docs[new]["text"]) == "Before: one wording. Now: another."
+    assert before < set(docs)  # the earlier entries keep their addresses
+
+
+def refused(project: Path, tmp_path: Path, message: str) -> None:
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert any(message in line for line in result.stderr.splitlines()), result.stderr[-800:]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_log_entry_without_its_bold_title_is_refused_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    add_before_next_section(project_copy, "- A correction without its bold date and page.")
+    refused(project_copy, tmp_path, "docs/about.md: an item of #corrections ('A correction without its bold date …') must open with bold words, its title in search")
+
+
+def test_a_section_marked_by_item_without_a_list_or_table_is_refused_in_one_line(project_copy: Path, tmp_path: Path) -> None:
+    glossary = project_copy / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "## Abbreviations {#abbreviations data-search-by-item}",
+        "## Note {#note data-search-by-item}\n\nNo list here.\n\n## Abbreviations {#abbreviations data-search-by-item}"), encoding="utf-8")
+    refused(project_copy, tmp_path, "docs/glossary.md: #note is marked data-search-by-item but holds no list or table")
