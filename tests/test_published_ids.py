@@ -1,6 +1,6 @@
-"""Published links keep working: every page address and section id listed in
-tests/published_ids.txt exists in the build (through a redirect if a page was
-renamed), every share address listed there still sends the reader to the section it
+"""Published links keep working: every page address and section id (glossary term,
+corrections entry) listed in tests/published_ids.txt exists in the build (through a redirect
+if a page was renamed), every share address listed there still sends the reader to the section it
 names, and every section id and share address the build publishes is on that list."""
 
 from __future__ import annotations
@@ -38,8 +38,12 @@ def heading_ids(root: Path, url: str, hops: int = 3) -> set[str] | None:
     if target and hops:
         return heading_ids(root, urljoin("/" + url, target.group(1)).lstrip("/").split("#")[0], hops - 1)
     tree = lxml_html.fromstring(source)
-    # Headings, and the self-check questions, which teachers link to one by one.
-    ids = "//article//*[self::h1 or self::h2 or self::h3 or self::h4 or contains(@class, 'self-check')]/@id"
+    # Headings, and the self-check questions, glossary terms (table rows) and corrections-log
+    # entries (list items, not the references' footnotes), which teachers link to one by one.
+    ids = (
+        "//article//*[self::h1 or self::h2 or self::h3 or self::h4 or contains(@class, 'self-check') or self::tr"
+        " or self::li[not(ancestor::div[contains(@class, 'footnote')])]]/@id"
+    )
     return set(tree.xpath(ids))
 
 

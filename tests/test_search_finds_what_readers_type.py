@@ -1,7 +1,8 @@
 """Search finds what readers type, not only what the pages write: part of a hyphenated term
 (MDSC in M-MDSCs), the term without its hyphen or spaces (LAG3, PDL1, IL6, 3+3), a dose in any
-spelling of micrograms, and British spellings of the site's American words; a section that holds
-every word of the query comes before one that holds only some."""
+spelling of micrograms, British spellings of the site's American words, and a drug's brand name
+where a source names it; a section that holds every word of the query comes before one that holds
+only some."""
 
 from __future__ import annotations
 
@@ -106,6 +107,8 @@ def test_a_section_that_holds_the_whole_query_comes_first(search, site: BuiltSit
         ("haematological", "hematolog"),
         ("oedema", "edema"),
         ("leukaemia", "leukemia"),
+        ("thrombocytopaenia", "thrombocytopenia"),
+        ("Thrombocytopaenia", "thrombocytopenia"),
     ],
 )
 def test_a_british_spelling_finds_the_american_one(search, site: BuiltSite, query: str, american: str) -> None:
@@ -113,3 +116,11 @@ def test_a_british_spelling_finds_the_american_one(search, site: BuiltSite, quer
     assert results, f"{query}: nothing found"
     assert any(mark.startswith(american) for mark in results[0].marks), (query, results[0])
     assert {r.page for r in results} == pages_whose_text_holds(site, f"(?i){american}")
+
+
+@pytest.mark.parametrize("query", ["Zynlonta", "zynlonta"])
+def test_a_brand_name_finds_the_drug_it_names(search, site: BuiltSite, query: str) -> None:
+    # Zynlonta is loncastuximab tesirine (the European Medicines Agency, 2022): hooks/search/spellings.yml, names.
+    results = search(query)
+    assert results and results[0].page == "loncastuximab-dose-finding/", results[:1]
+    assert {r.page for r in results} == pages_whose_text_holds(site, "(?i)loncastuximab")

@@ -37,10 +37,11 @@ def write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("anywhere: {tumour: tumor}\n", "needs exactly the tables anywhere, word_start"),
-        ("anywhere: {tumour: tumor}\nword_start: [mcg]\n", "word_start: must map"),
-        ("anywhere: {Tumour: tumor}\nword_start: {}\n", "anywhere: 'Tumour': both sides in lower case"),
-        ("anywhere: {tumour: 3}\nword_start: {}\n", "anywhere: 'tumour': both sides must be text"),
+        ("anywhere: {tumour: tumor}\nword_start: {}\n", "needs exactly the tables anywhere, word_start, names"),
+        ("anywhere: {tumour: tumor}\nword_start: [mcg]\nnames: {}\n", "word_start: must map"),
+        ("anywhere: {Tumour: tumor}\nword_start: {}\nnames: {}\n", "anywhere: 'Tumour': both sides in lower case"),
+        ("anywhere: {tumour: 3}\nword_start: {}\nnames: {}\n", "anywhere: 'tumour': both sides must be text"),
+        ("anywhere: {}\nword_start: {}\nnames: {Zynlonta: loncastuximab}\n", "names: 'Zynlonta': both sides in lower case"),
         ("anywhere: {tumour: [tumor\n", "cannot be read"),
     ],
 )
@@ -63,4 +64,26 @@ def test_a_spelling_that_would_rewrite_a_word_the_site_writes_stops_the_build(pr
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if "hooks/search/spellings.yml: " in line]
     assert errors and "anywhere: 'tumor': the site writes 'tumor'" in errors[0], result.stderr[-800:]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_name_is_indexed_with_the_word_it_names_and_not_sent_to_the_worker(site: BuiltSite) -> None:
+    index = json.loads((site.root / "search" / "search_index.full.json").read_text(encoding="utf-8"))
+    names = read_spellings(SPELLINGS)["names"]
+    assert names["zynlonta"] == "loncastuximab"
+    for doc in index["docs"]:
+        text = doc["title"] + " " + doc["text"]
+        writes = re.search(r"(?i)\bloncastuximab", text) is not None
+        says_name = re.search(r"(?i)\bzynlonta\b", text) is not None  # (a reference's title names it)
+        assert ("zynlonta" in doc.get("variants", "").split()) == (writes and not says_name), doc["location"]
+    assert set(index["spellings"]) == {"anywhere", "word_start"}  # the worker rewrites queries with these only
+
+
+def test_a_name_for_a_word_the_site_does_not_write_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
+    table = project_copy / "hooks" / "search" / "spellings.yml"
+    table.write_text(table.read_text(encoding="utf-8") + "  brandex: fictimab\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if "hooks/search/spellings.yml" in line]
+    assert errors and "names: 'brandex': the site never writes 'fictimab'" in errors[0], result.stderr[-800:]
     assert "Traceback" not in result.stderr

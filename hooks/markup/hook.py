@@ -3,6 +3,7 @@
     on_page_markdown  glossary        the glossary table, from the abbreviations file
     on_page_content   abbreviations   the first use of each abbreviation a tab stop
                       table_cards     each table cell labelled with its column heading
+                      glossary        each glossary row its term's id (after table_cards)
 """
 
 from __future__ import annotations
@@ -19,4 +20,4 @@ from markup import abbreviations, glossary, table_cards  # noqa: E402
 from mkdocs.plugins import CombinedEvent  # noqa: E402
 
 on_page_markdown = glossary.on_page_markdown
-on_page_content = CombinedEvent(abbreviations.on_page_content, table_cards.on_page_content)
+on_page_content = CombinedEvent(abbreviations.on_page_content, table_cards.on_page_content, glossary.on_page_content)

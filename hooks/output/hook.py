@@ -22,7 +22,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from output import content_security_policy, minify, offline, serve_polling, unused_css, valid_html  # noqa: E402
-from search import on_demand, variants  # noqa: E402
+from search import entries, on_demand, variants  # noqa: E402
 from sharing import link_previews, section_links, teaching_links  # noqa: E402
 
 
@@ -76,7 +76,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     downloads.write_files(config)
     teaching_links.write_qr_codes(config)
     link_previews.write_cards_and_share_pages(config)
-    variants.add_to_index(config)  # the index as the search plugin wrote it
+    entries.add_to_index(config)  # the items of data-search-by-item sections, as results of their own
+    variants.add_to_index(config)  # the index as the search plugin and entries left it
     unused_css.prune(config)  # reads every page and script written so far
     minify.minify_site(config)
     on_demand.split_index(Path(config.site_dir))  # the index with its variants

@@ -10,7 +10,10 @@ The terms are cut where the search `separator` of mkdocs.yml says, as the search
 them. The index also gets the spellings of hooks/search/spellings.yml, which the search worker
 (overrides/assets/javascripts/workers/search-words.js) applies to each query, together with
 the same "3 + 3" -> "3+3" rule. A spelling that the site itself writes is refused: the worker
-would rewrite a word the reader can find into one they cannot.
+would rewrite a word the reader can find into one they cannot. The file's `names` (another name
+for a word the site writes: a brand name for a drug) are not rewritten in the query: each entry
+that writes the word gets the name among its variants, so that the name finds it and, should the
+site come to write the name too, finds that as well.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ INDEX = "search/search_index.json"
 SPELLINGS = Path(__file__).parent / "spellings.yml"
 PROJECT = Path(__file__).resolve().parent.parent.parent  # named from here in errors: hooks/search/spellings.yml
 FIELD = "variants"
-SPELLING_TABLES = ("anywhere", "word_start")
+SPELLING_TABLES = ("anywhere", "word_start", "names")
+QUERY_TABLES = ("anywhere", "word_start")  # what the worker applies to a query
 TAG = re.compile(r"<[^>]+>")
 SUM = re.compile(r"(\d+)\s*\+\s*(\d+)")  # "3 + 3", "3+3"; the worker joins them alike (search-words.js)
 EDGE = re.compile(r"^\W+|\W+$")
@@ -82,11 +86,25 @@ def variants(text: str, separator: re.Pattern[str]) -> list[str]:
     return [v for v in dict.fromkeys(extra) if v not in have]
 
 
+def words_of(doc: dict[str, Any]) -> set[str]:
+    """The words (runs of letters) of an index entry, in lower case."""
+    return {w.lower() for w in WORD.findall(TAG.sub(" ", doc["title"] + " " + doc["text"]))}
+
+
 def check_spellings(spellings: dict[str, dict[str, str]], docs: list[dict[str, Any]]) -> None:
-    """Refuse a spelling that would rewrite a word the site writes."""
-    words = {w.lower(): doc["location"] for doc in docs for w in WORD.findall(TAG.sub(" ", doc["title"] + " " + doc["text"]))}
-    for table, pairs in spellings.items():
-        for typed in pairs:
+    """Refuse a spelling that would rewrite a word the site writes, and a name for a word the
+    site does not write or that the query's spellings would rewrite."""
+    words = {w: doc["location"] for doc in docs for w in words_of(doc)}
+    for name, written in spellings["names"].items():
+        if not WORD.fullmatch(name) or not WORD.fullmatch(written):
+            raise PluginError(f"{shown_path(SPELLINGS)}: names: {name!r}: both sides must be one word of letters")
+        if written not in words:
+            raise PluginError(f"{shown_path(SPELLINGS)}: names: {name!r}: the site never writes {written!r}, which it would find")
+        rewritten = [typed for typed in spellings["anywhere"] if typed in name] + [t for t in spellings["word_start"] if name.startswith(t)]
+        if rewritten:
+            raise PluginError(f"{shown_path(SPELLINGS)}: names: {name!r}: the spelling {rewritten[0]!r} would rewrite it in the query")
+    for table in QUERY_TABLES:
+        for typed in spellings[table]:
             for word, location in words.items():
                 if (word.startswith(typed) if table == "word_start" else typed in word):
                     raise PluginError(
@@ -102,9 +120,12 @@ def add_variants(index: dict[str, Any], spellings: dict[str, dict[str, str]]) ->
     docs = []
     for doc in index["docs"]:
         found = variants(doc["title"] + " " + doc["text"], separator)
+        words = words_of(doc)
+        found += [name for name, written in spellings["names"].items() if written in words and name not in words]
         docs.append({**doc, FIELD: " ".join(found)} if found else doc)
     fields = {**index["config"]["fields"], FIELD: {"boost": 1.0}}
-    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs, "spellings": spellings}
+    query = {table: spellings[table] for table in QUERY_TABLES}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs, "spellings": query}
 
 
 def add_to_index(config: MkDocsConfig) -> None:
