@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, TEST_SITE_URL
 
 # Builds `project` in this process, then lists, for each file of its hooks/, the names under
@@ -45,6 +47,7 @@ def modules_by_file(project: Path, site_dir: Path) -> dict[str, list[str]]:
     return loaded
 
 
+@pytest.mark.build
 def test_a_build_loads_each_module_of_the_hooks_once(tmp_path: Path) -> None:
     loaded = modules_by_file(ROOT, tmp_path / "site")
     assert "hooks/sharing/teaching_links.py" in loaded  # the build did load the hooks
