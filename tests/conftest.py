@@ -97,14 +97,34 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's build inputs, for tests that break them."""
-    for part in PROJECT_PARTS:
+    """A throwaway copy of the project's build inputs, for tests that break them. It starts
+    warm: the project's .cache/ comes along (every entry is keyed by what it was made from, so
+    a broken input misses it), and a test of a cold build deletes it."""
+    for part in [*PROJECT_PARTS, ".cache"]:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif source.is_file():
             shutil.copy2(source, tmp_path / part)
     return tmp_path
+
+
+# The test sets by speed: `pytest -m unit` (no build, no browser: seconds), `-m build` (builds
+# the site or a copy of the project), `-m browser` (drives Chromium). A test's set follows from
+# the fixtures it asks for; a test that builds on its own says so with @pytest.mark.build.
+BROWSER_FIXTURES = {"browser", "served_site"}
+BUILD_FIXTURES = {"site", "project_copy"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & BUILD_FIXTURES or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 def _free_port() -> int:

@@ -6,32 +6,14 @@ a sentence."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import html as lxml_html
 
 from conftest import mkdocs_build
+from helpers import error_lines, line_number_of, the_one_line_with
 
 BIB = Path("bib") / "references.bib"
-
-
-def error_lines(project: Path, tmp_path: Path) -> list[str]:
-    result = mkdocs_build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, "the build should have failed"
-    assert "Traceback" not in output, output
-    return [line for line in output.splitlines() if re.match(r"^(\x1b\[[0-9;]*m)*ERROR", line)]
-
-
-def the_one_line_with(lines: list[str], message: str) -> str:
-    matching = [line for line in lines if message in line]
-    assert len(matching) == 1, f"expected one error line with {message!r}, got: {lines}"
-    return matching[0]
-
-
-def line_number_of(path: Path, text: str) -> int:
-    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
 def test_unknown_citation_key(project_copy: Path, tmp_path: Path) -> None:

@@ -11,26 +11,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import PROJECT_PARTS, mkdocs_build
-from test_bad_citation_input_fails_clearly import error_lines, line_number_of, the_one_line_with
-
-
-def snapshot(project: Path) -> dict[str, bytes]:
-    files = [p for part in PROJECT_PARTS for p in [project / part, *(project / part).rglob("*")]]
-    return {p.relative_to(project).as_posix(): p.read_bytes() for p in files if p.is_file()}
-
-
-def append(path: Path, text: str) -> int:
-    """Append `text` to a page; return the line number it starts on."""
-    old = path.read_text(encoding="utf-8")
-    path.write_text(old + text, encoding="utf-8")
-    return old.count("\n") + 1
-
-
-def fails_with(project: Path, tmp_path: Path, message: str) -> None:
-    before = snapshot(project)
-    the_one_line_with(error_lines(project, tmp_path), message)
-    assert snapshot(project) == before, "the failed build changed a source file"
+from conftest import mkdocs_build
+from helpers import append, fails_with, line_number_of
 
 
 def test_markdown_that_is_not_utf8(project_copy: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import mkdocs_build
-from test_bad_citation_input_fails_clearly import error_lines, line_number_of, the_one_line_with
+from helpers import error_lines, line_number_of, the_one_line_with
 
 # Keys as reference managers export them, each added to a copy of the bibliography.
 EXPORTED_KEYS = ["Jain:2021ab", "jain.2021", "Jain2021-tumor_IFN", "10.1182/blood.2020007445"]

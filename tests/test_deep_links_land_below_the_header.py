@@ -1,25 +1,13 @@
 """Opening page/#id shows that heading whole, below the sticky header, on a phone and on a
-desktop, for every published id; and so does following an in-site link to a section."""
+desktop, for every published id; and so does following an in-site link to a section. Each is
+measured once the page has stopped scrolling (tests/helpers.py), not after a fixed time."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import DESKTOP, PHONE, new_page
-from test_published_ids import published
-
-VISIBLE = """id => {
-  const heading = document.getElementById(id).getBoundingClientRect();
-  const header = document.querySelector(".md-header").getBoundingClientRect();
-  return {top: heading.top, bottom: heading.bottom, headerBottom: header.bottom, height: innerHeight};
-}"""
-
-
-def assert_lands_right(page, anchor: str, where: str) -> None:
-    page.wait_for_timeout(100)
-    box = page.evaluate(VISIBLE, anchor)
-    assert box["top"] >= box["headerBottom"], f"{where}: heading hidden under the header ({box})"
-    assert box["bottom"] <= box["height"], f"{where}: heading below the screen ({box})"
+from helpers import assert_lands_right, published
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
@@ -27,6 +15,7 @@ def test_every_published_id_lands_below_the_header(served_site: str, browser, vi
     page = new_page(browser, viewport, touch=viewport is PHONE)
     for url, anchor in published():
         if anchor:
+            page.goto("about:blank")  # each address opened as a reader opens a pasted link: a new page
             page.goto(f"{served_site}{url}#{anchor}")
             assert_lands_right(page, anchor, f"/{url}#{anchor}")
     page.context.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, BuiltSite, new_page, serving
-from test_deep_links_land_below_the_header import assert_lands_right
+from helpers import assert_lands_right
 
 SUBPATH = "lymphoma/"
 READY = """navigator.serviceWorker.ready.then(r => r.active.state === "activated" ? "activated" :

@@ -7,21 +7,14 @@ from __future__ import annotations
 
 import datetime
 import re
-import struct
-from pathlib import Path
 
 import yaml
 from pybtex.database import parse_string
 
 from conftest import PHONE, ROOT, TEST_SITE_URL, BuiltSite, new_page
+from helpers import assert_is_a_card, meta
 
 SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
-
-
-def meta(page, attribute: str, name: str) -> str:
-    values = page.tree.xpath(f'//head/meta[@{attribute}="{name}"]/@content')
-    assert len(values) == 1, f"/{page.url}: {len(values)} <meta {attribute}='{name}'>"
-    return str(values[0])
 
 
 def test_every_page_has_a_description_and_open_graph_tags(site: BuiltSite) -> None:
@@ -116,31 +109,6 @@ def test_without_javascript_the_citation_stays_as_written(served_site: str, brow
         assert placeholder in built.xpath(f"string(//pre[@class='{source}'])")
     assert page.get_by_role("button", name=re.compile("^Copy")).count() == 0  # hidden until the script runs
     page.context.close()
-
-
-CARD_BYTES_MAX = 300 * 1024  # WhatsApp drops a larger preview image
-
-
-def card_file(site: BuiltSite, address: str) -> Path:
-    """The built file of a card's absolute address, which must be under site_url."""
-    assert address.startswith(TEST_SITE_URL), f"{address} is not an absolute address under site_url"
-    return site.root / address.removeprefix(TEST_SITE_URL)
-
-
-def assert_is_a_card(site: BuiltSite, page, where: str) -> bytes:
-    """The page's og:image and twitter:* card tags, checked; returns the card's PNG."""
-    image = meta(page, "property", "og:image")
-    png = card_file(site, image).read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n", f"{where}: {image} is not a PNG"
-    width, height = struct.unpack(">II", png[16:24])
-    assert (width, height) == (1200, 630), f"{where}: card of {width}×{height}"
-    assert (meta(page, "property", "og:image:width"), meta(page, "property", "og:image:height")) == ("1200", "630")
-    assert len(png) <= CARD_BYTES_MAX, f"{where}: card of {len(png)} bytes"
-    assert meta(page, "name", "twitter:card") == "summary_large_image"
-    assert meta(page, "name", "twitter:image:alt") == meta(page, "property", "og:image:alt")  # X has no fallback for it
-    for name in page.tree.xpath("//head/meta[starts-with(@name, 'twitter:') and @name != 'twitter:card']/@name"):
-        assert meta(page, "name", name) == meta(page, "property", "og:" + name.removeprefix("twitter:")), f"{where}: {name}"
-    return png
 
 
 def test_every_page_has_a_card_with_absolute_tags_and_alt_text(site: BuiltSite) -> None:

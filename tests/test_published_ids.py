@@ -12,20 +12,11 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from conftest import BuiltSite, mkdocs_build
+from helpers import LIST, published
 
-LIST = Path(__file__).resolve().parent / "published_ids.txt"
 REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
 # A share address (hooks/sharing/link_previews.py): a page address, then s/<id>/, listed without #id.
 SHARE = re.compile(r"(?:^|/)s/(?P<id>[^/]+)/$")
-
-
-def published() -> list[tuple[str, str]]:
-    pairs = []
-    for line in LIST.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            url, _, anchor = line.strip().partition("#")
-            pairs.append((url.lstrip("/"), anchor))
-    return pairs
 
 
 def heading_ids(root: Path, url: str, hops: int = 3) -> set[str] | None:

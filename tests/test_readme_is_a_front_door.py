@@ -1,4 +1,4 @@
-"""The README is a front door: short (at most 12,000 characters), every file it links to exists,
+"""The README is a front door: short (at most 6,000 characters), every file it links to exists,
 and it sends authors to CONTRIBUTING.md and maintainers to MAINTAINERS.md, which hold their
 guides. Its set-up names the same system packages that CI installs."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-README_LIMIT = 12_000
+README_LIMIT = 6_000
 GUIDES = ("README.md", "CONTRIBUTING.md", "MAINTAINERS.md")
 AUTHOR_SECTIONS = (
     "Add a page",
@@ -76,7 +76,7 @@ def test_the_checker_finds_a_missing_file_and_a_missing_heading(tmp_path: Path) 
     assert broken_links(page) == ["README.md: GONE.md (no such file)", "README.md: GUIDE.md#nope (no such heading)"]
 
 
-def test_the_readme_is_at_most_12000_characters() -> None:
+def test_the_readme_is_at_most_6000_characters() -> None:
     length = len((ROOT / "README.md").read_text(encoding="utf-8"))
     assert length <= README_LIMIT, f"README.md has {length:,} characters; move detail to CONTRIBUTING.md or MAINTAINERS.md"
 

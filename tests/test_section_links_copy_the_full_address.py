@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import DESKTOP, PHONE, BuiltSite, activate, new_page
-from test_deep_links_land_below_the_header import assert_lands_right
+from helpers import assert_lands_right
 
 PAGE = "car-t-failure/"
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}

@@ -18,8 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from sharing import link_previews as cards
 from conftest import DRAW_IMAGE, PHONE, ROOT, TEST_SITE_URL, BuiltSite, Page, mkdocs_build, new_page
-from test_deep_links_land_below_the_header import assert_lands_right
-from test_pages_preview_and_can_be_cited import assert_is_a_card, meta
+from helpers import assert_is_a_card, assert_lands_right, meta
 
 CLEAN = "\u2060\u00b6"
 

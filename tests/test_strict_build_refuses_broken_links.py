@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import mkdocs_build
-from test_bad_page_input_fails_clearly import append, fails_with, snapshot
+from helpers import append, fails_with, snapshot
 
 
 def the_one_warning(project: Path, tmp_path: Path, *parts: str) -> None:

@@ -66,24 +66,38 @@ def styles(page) -> list:
     raise AssertionError("the page's styles never settled")
 
 
-def states(browser, url: str, viewport: dict[str, int], original: bool, interact: bool) -> dict[str, list]:
+def through_states(page, viewport: dict[str, int], interact: bool):
+    """Bring the loaded `page` through the states compared, yielding each once it is reached:
+    "loaded"; with `interact`, on a desktop a citation's tooltip shown, then the tooltip gone
+    and the search dialog open on a result list."""
+    yield "loaded"
+    if not interact:
+        return
+    if viewport == DESKTOP:
+        page.locator("a.footnote-ref").first.hover()
+        page.locator(".md-tooltip2--active").wait_for()
+        yield "citation tooltip"
+        page.mouse.move(0, 0)
+        page.locator(".md-tooltip2--active").wait_for(state="detached")
+    if viewport == PHONE:
+        page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("ferritin")
+    page.locator(".md-search-result__item").first.wait_for()
+    yield "search results"
+
+
+def opened(browser, url: str, viewport: dict[str, int], original: bool):
     page = new_page(browser, viewport)
     if original:
         serve_originals(page)
     page.goto(url, wait_until="networkidle")
-    found = {"loaded": styles(page)}
-    if interact:
-        if viewport == DESKTOP:
-            page.locator("a.footnote-ref").first.hover()
-            page.locator(".md-tooltip2--active").wait_for()
-            found["citation tooltip"] = styles(page)
-            page.mouse.move(0, 0)
-        if viewport == PHONE:
-            page.locator("label[for=__search]").first.click()
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("ferritin")
-        page.locator(".md-search-result__item").first.wait_for()
-        found["search results"] = styles(page)
+    return page
+
+
+def states(browser, url: str, viewport: dict[str, int], original: bool, interact: bool) -> dict[str, list]:
+    page = opened(browser, url, viewport, original)
+    found = {state: styles(page) for state in through_states(page, viewport, interact)}
     page.context.close()
     return found
 
@@ -96,15 +110,17 @@ def first_difference(ours: list, theirs: list) -> int | None:
 
 
 def explain(browser, url: str, viewport: dict[str, int], state: str, index: int) -> str:
+    """What differs in element `index`, in `state` reached again as the test reached it."""
     if index < 0:
         return "the elements differ"
     details = []
     for original in (False, True):
-        page = new_page(browser, viewport)
-        if original:
-            serve_originals(page)
-        page.goto(url, wait_until="networkidle")
-        details.append(page.evaluate(STYLES, index))
+        page = opened(browser, url, viewport, original)
+        for reached in through_states(page, viewport, interact=True):
+            if reached == state:
+                styles(page)  # once it has settled
+                details.append(page.evaluate(STYLES, index))
+                break
         page.context.close()
     a, b = details
     return f"element {index}: " + str({k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)})

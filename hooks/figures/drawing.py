@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import resvg_py
@@ -32,18 +34,33 @@ def fonts(who: str) -> list[Path]:
     return [FONTS / name for name in FONT_FILES if (FONTS / name).is_file()]
 
 
+# What this process has drawn, by what it was drawn for: a build of an unchanged checkout after
+# another draws nothing (tests/test_a_warm_build_draws_nothing.py).
+drawn: Counter[str] = Counter()
+
+
+def kept(cache: Path, source: str, draw: Callable[[], bytes], who: str, suffix: str = ".png") -> bytes:
+    """What `draw` makes of `source` (everything the drawing depends on, as text), from `cache`
+    if it was drawn before; else drawn, counted under `who`, and kept there."""
+    path = cache / f"{hashlib.sha256(source.encode()).hexdigest()}{suffix}"
+    if path.is_file():
+        return path.read_bytes()
+    made = draw()
+    drawn[who] += 1
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(made)
+    return made
+
+
 def draw_png(svg: str, width: int, cache: Path, who: str) -> bytes:
     """`svg` drawn as a PNG `width` px wide on white, from `cache` if it was drawn before."""
     found = fonts(who)
-    digest = hashlib.sha256(f"{resvg_py.__version__} {width} {[f.stat().st_size for f in found]}\n{svg}".encode()).hexdigest()
-    kept = cache / f"{digest}.png"
-    if kept.is_file():
-        return kept.read_bytes()
-    drawn = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, background="white", font_files=[str(f) for f in found],
-                                        skip_system_fonts=True, font_family="DejaVu Sans", sans_serif_family="DejaVu Sans"))
-    cache.mkdir(parents=True, exist_ok=True)
-    kept.write_bytes(drawn)
-    return drawn
+
+    def draw() -> bytes:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, background="white", font_files=[str(f) for f in found],
+                                           skip_system_fonts=True, font_family="DejaVu Sans", sans_serif_family="DejaVu Sans"))
+
+    return kept(cache, f"{resvg_py.__version__} {width} {[f.stat().st_size for f in found]}\n{svg}", draw, who)
 
 
 @functools.lru_cache(maxsize=None)

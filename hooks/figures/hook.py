@@ -14,6 +14,10 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common.fresh_code import forget_if_changed  # noqa: E402
+
+forget_if_changed()  # under mkdocs serve, after an edit to the code
+
 from figures import downloads  # noqa: E402
 
 on_config = downloads.on_config

@@ -14,8 +14,13 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common.fresh_code import forget_if_changed  # noqa: E402
+
+forget_if_changed()  # under mkdocs serve, after an edit to the code
+
 from checks import section_ids  # noqa: E402
 from common import site  # noqa: E402
+from common.source_names import shown  # noqa: E402
 from figures import downloads  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
@@ -43,7 +48,7 @@ def theme_page(html: str, where: str) -> str:
 
 @event_priority(10)  # before the citation layer's Highwire Press tags (priority 0)
 def page_steps_before_citation_tags(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = theme_page(output, page.file.src_uri)
+    output = theme_page(output, shown(config, page.file.src_uri))
     output = section_links.with_section_links(output, page, config)  # the ¶ control on headings hooks and templates write
     output = link_previews.with_share_links(output, page)  # each shared section's and question's ¶ links to its share address
     return output if site.serving else offline.with_manifest(output, page.url)
@@ -52,7 +57,7 @@ def page_steps_before_citation_tags(output: str, page: Page, config: MkDocsConfi
 @event_priority(-10)
 def page_steps_after_citation_tags(output: str, page: Page, config: MkDocsConfig) -> str:
     if not site.serving:  # the policy would block live reload
-        output = content_security_policy.with_policy(output, page.file.src_uri)  # hashes the page's inline scripts as they now are
+        output = content_security_policy.with_policy(output, shown(config, page.file.src_uri))  # hashes the page's inline scripts as they now are
     return section_ids.check_page(output, page, config)  # the page as every step leaves it
 
 

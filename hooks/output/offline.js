@@ -1,4 +1,4 @@
-// The site's service worker, written to the site's root as sw.js by hooks/offline.py, which
+// The site's service worker, written to the site's root as sw.js by hooks/output/offline.py, which
 // fills in VERSION and PRECACHE. Offline reading:
 // - at install, every page and every file the pages use is cached, with the search engine and
 //   its full index (a page loads them at the first query), but not source maps;

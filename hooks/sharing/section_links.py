@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from common.source_names import shown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -55,4 +56,4 @@ def with_controls(html: str, text: str, title: str, where: str = "the page") -> 
 def with_section_links(output: str, page: Page, config: MkDocsConfig) -> str:
     toc = config.mdx_configs.get("toc", {})  # the same control as the toc extension's
     text, title = str(toc.get("permalink", "¶")), str(toc.get("permalink_title", "Permanent link"))
-    return with_controls(output, text, title, page.file.src_uri)
+    return with_controls(output, text, title, shown(config, page.file.src_uri))

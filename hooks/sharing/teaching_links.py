@@ -28,6 +28,7 @@ from pathlib import Path
 import segno
 from common import site
 from common.source_names import shown
+from figures.drawing import kept
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
@@ -45,6 +46,9 @@ SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S)
 CITATION = re.compile(r"<sup\b[^>]*>.*?</sup>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
+QR_WHO = "teaching links: the QR codes"
+CACHE = "qr"  # in .cache/
+
 _written: dict[str, bytes] = {}
 
 
@@ -61,7 +65,14 @@ class Link:
 
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
-def qr_code(url: str, kind: str) -> bytes:
+def qr_code(url: str, kind: str, cache: Path) -> bytes:
+    """A QR code of `url` (see `make_qr_code`), from `cache` if it was made before: a build of
+    an unchanged checkout makes none."""
+    source = f"segno {segno.__version__} {kind} {SVG_PX_PER_MODULE} {DOWNLOAD_PNG_MIN_PX}\n{url}"
+    return kept(cache, source, lambda: make_qr_code(url, kind), QR_WHO, ".svg" if kind == "svg" else ".png")
+
+
+def make_qr_code(url: str, kind: str) -> bytes:
     """A QR code of `url`, black on white with a four-module margin: a PNG of one pixel per
     module ("png"), a PNG at least DOWNLOAD_PNG_MIN_PX wide ("large-png"), or an SVG."""
     buffer = io.BytesIO()
@@ -147,13 +158,13 @@ def section_links(page: Page, site_url: str) -> list[Link]:
     return sorted(links, key=place)
 
 
-def links_html(pages: list[Page], here: Page, site_url: str) -> str:
+def links_html(pages: list[Page], here: Page, site_url: str, cache: Path) -> str:
     blocks = []
     for page in pages:
         items = []
         for link in section_links(page, site_url):
             for kind in ("png", "svg", "large-png"):
-                _written[link.file(kind)] = qr_code(link.url, kind)
+                _written[link.file(kind)] = qr_code(link.url, kind, cache)
             src, svg, png = (get_relative_url(f"{QR_DIR}/{link.file(kind)}", here.url) for kind in ("png", "svg", "large-png"))
             url = html.escape(link.url)
             items.append(
@@ -182,7 +193,7 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
         return context
     site_url = site.site_url(config, f"{shown(config, page.file.src_uri)}: the teaching links")
     pages = [other for other in nav.pages if other is not page]
-    page.content = page.content.replace(MARKER, links_html(pages, page, site_url))
+    page.content = page.content.replace(MARKER, links_html(pages, page, site_url, site.cache_folder(config, CACHE)))
     # The contents list: one entry per block, under the page's own heading.
     contents = page_heading(page).children
     contents.extend(AnchorLink(page_heading(other).title, f"links-{page_heading(other).id}", 2) for other in pages)

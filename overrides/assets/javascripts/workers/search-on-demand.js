@@ -1,6 +1,6 @@
 // Stands in for Material's search worker until the reader first searches, so that a page
 // load does not fetch the search engine or the full index, only the small index stub that
-// hooks/search_on_demand.py leaves at search/search_index.json. At the first query this loads
+// hooks/search/on_demand.py leaves at search/search_index.json. At the first query this loads
 // Material's worker (named by ?worker= in its address, set in overrides/base.html), the site's
 // search-words.js and the full index, then hands Material every query in the site's words and
 // passes its results on, those that hold the whole query first.

@@ -2,9 +2,9 @@
 // at the reader's first query, so that it adds nothing to a page load.
 "use strict";
 
-// The reader's query in the site's words: "3 + 3" as 3+3 (hooks/search_variants.py indexes the
+// The reader's query in the site's words: "3 + 3" as 3+3 (hooks/search/variants.py indexes the
 // design so), and each word in lower case, in the site's spelling (`spellings`, from
-// hooks/search_spellings.yml: tumour -> tumor, 150 mcg/kg -> 150 µg/kg), and by its stem where
+// hooks/search/spellings.yml: tumour -> tumor, 150 mcg/kg -> 150 µg/kg), and by its stem where
 // the stem begins the word, so that a word finds its family (haematology -> hematolog, which
 // finds hematologic; dosing stays dosing). A word followed by ":" names a field.
 function respell(query, spellings) {
