@@ -27,6 +27,20 @@ def test_unused_css_rules_go_and_the_rest_stays_as_written() -> None:
     )
 
 
+def test_css_for_elements_and_a_text_direction_no_page_has_goes() -> None:
+    from output.unused_css import purge
+
+    css = (
+        ".md-typeset kbd{a:1}.md-typeset :is(h1,kbd){a:2}.md-typeset h1{a:3}"
+        "[dir=rtl] .used{a:4}[dir=ltr] .used,[dir=rtl] .used{a:5}.used[type=checkbox]{a:6}"
+    )
+    assert purge(css, {"md-typeset", "h1", "used"}, {"ltr"}) == (
+        ".md-typeset :is(h1,kbd){a:2}.md-typeset h1{a:3}[dir=ltr] .used,[dir=rtl] .used{a:5}.used[type=checkbox]{a:6}"
+    )
+    # a page written right to left, or one that writes <kbd>, keeps them
+    assert purge(css, {"md-typeset", "h1", "used", "kbd"}, {"ltr", "rtl"}) == css
+
+
 def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path: Path) -> None:
     import material
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,12 +1,14 @@
-"""Drop the theme stylesheets' rules for classes and colours the site never uses (the site's own
-stylesheet is minified by hooks/minify.py).
+"""Drop the theme stylesheets' rules for classes, colours, elements and a text direction the site
+never uses (the site's own stylesheet is minified by hooks/output/minify.py).
 
 Material's stylesheets style every feature it offers (content tabs, cards, annotations, blog,
-tags, ...) and every colour of its palette; this site uses a few. After the build, this hook
-removes each rule whose selectors all name a class, or a `data-md-color-*` value, that appears
-in no built page and in no script of the site (the theme's script adds classes of its own at
-run time, and those appear in it as words). Rules without either, at-rules and everything else
-are kept exactly as written; the source-map comment goes, as the map no longer matches. Each
+tags, ...), every colour of its palette, elements this site never writes (kbd, iframe, video,
+h4 ...) and right-to-left text; this site uses a few. After the build, this hook removes each
+rule each of whose comma-separated selectors names a class, a `data-md-color-*` value or an
+element that appears as a word in no built page and in no script of the site (the theme's
+script adds classes and elements of its own at run time, and those appear in it as words), or
+a `[dir=...]` value that no page's `dir` attribute has (the theme's script only reads `dir`).
+Rules without any of these, at-rules and everything else are kept exactly as written; the source-map comment goes, as the map no longer matches. Each
 stylesheet keeps its name; the pages' links to it get `?v=` and a hash of its new content, so a
 browser never pairs a page with a stale copy.
 """
@@ -25,12 +27,22 @@ from tinycss2.ast import AtRule, Comment, Node, QualifiedRule
 
 STYLESHEETS = ("main", "palette")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)|\[data-md-color-[a-z]+=[\"']?([_a-zA-Z0-9-]+)")
+# An element (type selector): at the start of a compound selector, after a combinator or "(".
+ELEMENT = re.compile(r"(?:^|[\s>+~(])([a-z][a-z0-9]*)(?=[\s.#\[:>+~),]|$)")
+DIRECTION = re.compile(r"\[dir=[\"']?([a-z]+)[\"']?\]")
+DIR_ATTRIBUTE = re.compile(r"<[^>]*\sdir=[\"']?([a-z]+)", re.I)
 WORD = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
 
 
-def used(selector: str, words: set[str]) -> bool:
-    """Whether any comma-separated part of `selector` names only classes in `words`."""
-    return any(all(c in words for m in CLASS.findall(part) for c in m if c) for part in selector.split(","))
+def used(selector: str, words: set[str], directions: set[str] = frozenset({"ltr", "rtl"})) -> bool:
+    """Whether any comma-separated part of `selector` names only classes and elements in
+    `words` and only directions in `directions`."""
+    return any(
+        all(c in words for m in CLASS.findall(part) for c in m if c)
+        and all(e in words for e in ELEMENT.findall(part.strip()))
+        and all(d in directions for d in DIRECTION.findall(part))
+        for part in selector.split(",")
+    )
 
 
 class Source:
@@ -43,7 +55,7 @@ class Source:
     def start(self, node: Node) -> int:
         return self.line_starts[int(node.source_line) - 1] + int(node.source_column) - 1
 
-    def pruned(self, nodes: list[Node], end: int, words: set[str]) -> str:
+    def pruned(self, nodes: list[Node], end: int, words: set[str], directions: set[str]) -> str:
         """The text from the first of `nodes` to `end`, less the rules nobody uses; what is
         kept is copied as written."""
         out = []
@@ -51,7 +63,7 @@ class Source:
             start = self.start(node)
             stop = self.start(nodes[i + 1]) if i + 1 < len(nodes) else end
             text = self.css[start:stop]
-            if isinstance(node, QualifiedRule) and not used(tinycss2.serialize(node.prelude), words):
+            if isinstance(node, QualifiedRule) and not used(tinycss2.serialize(node.prelude), words, directions):
                 continue
             if isinstance(node, Comment) and "sourceMappingURL" in node.value:
                 continue
@@ -59,7 +71,7 @@ class Source:
                 opening = self.css.index("{", start) + 1
                 closing = self.css.rindex("}", start, stop)
                 inner = tinycss2.parse_rule_list(node.content)
-                text = self.css[start:opening] + self.pruned(inner, closing, words) + self.css[closing:stop]
+                text = self.css[start:opening] + self.pruned(inner, closing, words, directions) + self.css[closing:stop]
             out.append(text)
         return "".join(out)
 
@@ -70,8 +82,8 @@ def parsed(css: str) -> list[Node]:
     return nodes
 
 
-def purge(css: str, words: set[str]) -> str:
-    return Source(css).pruned(parsed(css), len(css), words)
+def purge(css: str, words: set[str], directions: set[str] = frozenset({"ltr", "rtl"})) -> str:
+    return Source(css).pruned(parsed(css), len(css), words, directions)
 
 
 def prune(config: MkDocsConfig) -> None:
@@ -79,12 +91,13 @@ def prune(config: MkDocsConfig) -> None:
     pages = sorted(site.rglob("*.html"))
     scripts = sorted(site.glob("assets/javascripts/**/*.js"))
     words = {w for path in [*pages, *scripts] for w in WORD.findall(path.read_text(encoding="utf-8"))}
+    directions = {d.lower() for path in pages for d in DIR_ATTRIBUTE.findall(path.read_text(encoding="utf-8"))}
     for name in STYLESHEETS:
         found = list(site.glob(f"assets/stylesheets/{name}.*.min.css"))
         if len(found) != 1:
             raise PluginError(f"unused_css: expected one theme stylesheet assets/stylesheets/{name}.<hash>.min.css")
         stylesheet = found[0]
-        css = purge(stylesheet.read_text(encoding="utf-8"), words)
+        css = purge(stylesheet.read_text(encoding="utf-8"), words, directions)
         stylesheet.write_text(css, encoding="utf-8")
         version = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
         for page in pages:
