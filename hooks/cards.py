@@ -43,6 +43,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from no_break import keep_together
 from teaching_links import is_links_page, page_heading, sections
 
 TEMPLATE = Path(__file__).parent / "card.svg"
@@ -65,6 +66,7 @@ SOURCE_SIZE = 34
 BOLD, REGULAR = "DejaVuSans-Bold.ttf", "DejaVuSans.ttf"
 ITALIC = re.compile(r"\*([^*]+)\*")
 SENTENCE_END = re.compile(r"[.?!](?=[”’\")]*(?:\s|$))")
+BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+")  # not the no-break space
 NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|et al|vs|approx|cf|Fig|No)\.$")
 
 
@@ -94,10 +96,11 @@ _shares: list[Share] = []
 
 
 def wrap(text: str, font: str, size: float, width: float = MAX_WIDTH) -> list[str]:
-    """`text` in lines no wider than `width` px, broken between words (a word too wide for a
-    line gets one of its own, and the caller finds it too wide)."""
+    """`text` in lines no wider than `width` px, broken between words, never inside a dose,
+    "3 + 3" or "cycle 1" (hooks/no_break.py, as on the pages); a word too wide for a line gets
+    one of its own, and the caller finds it too wide."""
     lines: list[str] = []
-    for word in text.split():
+    for word in BREAKABLE_SPACE.split(keep_together(text).strip()):
         if lines and text_width(f"{lines[-1]} {word}", font, size) <= width:
             lines[-1] += f" {word}"
         else:
@@ -165,7 +168,7 @@ def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | N
     else:
         svg = card_svg(_template, config.site_name, address, heading, None, 0, source, where)
         alt = f"{config.site_name}: {heading}"
-    return Card(file, f"{_site_url}{CARD_DIR}/{file}", alt + (f". {plain}" if plain else ""), svg)
+    return Card(file, f"{_site_url}{CARD_DIR}/{file}", keep_together(alt + (f". {plain}" if plain else "")), svg)
 
 
 def first_sentence(paragraph: lxml_html.HtmlElement) -> str:
@@ -173,7 +176,7 @@ def first_sentence(paragraph: lxml_html.HtmlElement) -> str:
     leads into a list (ends with a colon) ends with an ellipsis."""
     for marker in paragraph.xpath(".//sup[.//a[contains(@class, 'footnote-ref')]]"):
         marker.drop_tree()
-    text = " ".join(paragraph.text_content().split())
+    text = keep_together(" ".join(paragraph.text_content().split()))
     for m in SENTENCE_END.finditer(text):
         if not NOT_AN_END.search(text[: m.end()]):
             return text[: m.end()]
@@ -227,7 +230,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     description = str(page.meta.get("description") or config.site_description)
     for anchor in listed:
         card = make_card(config, f"{heading.id}--{anchor.id}.png", anchor.title, heading.title, source, where)
-        _shares.append(Share(page.url, anchor.id, f"{anchor.title} – {heading.title}", openings.get(anchor.id, description), card))
+        _shares.append(Share(page.url, anchor.id, keep_together(f"{anchor.title} – {heading.title}"), openings.get(anchor.id, description), card))
         # The ¶ control copies the share address (site.js).
         content = content.replace(
             f'<a class="headerlink" href="#{anchor.id}"', f'<a class="headerlink" data-share="{SHARE_DIR}/{anchor.id}/" href="#{anchor.id}"', 1
