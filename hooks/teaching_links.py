@@ -136,6 +136,13 @@ def section_links(page: Page, site_url: str) -> list[Link]:
     return sorted(links, key=place)
 
 
+def breakable(address: str) -> str:
+    """`address` as HTML that a line breaks only after a `/` or `#`: each part up to one of
+    them kept whole (site.css) unless it is wider than the line, with a break opportunity
+    (<wbr>) between parts."""
+    return "<wbr>".join(f"<span>{html.escape(part)}</span>" for part in re.findall(r"[^/#]*[/#]+|[^/#]+$", address))
+
+
 def links_html(pages: list[Page], here: Page, site_url: str) -> str:
     blocks = []
     for page in pages:
@@ -150,7 +157,7 @@ def links_html(pages: list[Page], here: Page, site_url: str) -> str:
                 f'<img src="{html.escape(src)}" alt="{html.escape(link.alt)}" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" loading="lazy">'
                 '<div class="teaching-links__text">'
                 f'<p class="teaching-links__title"><a href="{url}">{html.escape(link.title)}</a></p>'
-                f'<p class="teaching-links__url">{url}</p>'
+                f'<p class="teaching-links__url">{breakable(link.url)}</p>'
                 f'<p class="teaching-links__download">Download QR code: <a href="{html.escape(svg)}" download>SVG</a>, '
                 f'<a href="{html.escape(png)}" download>PNG</a></p>'
                 "</div></li>"

@@ -24,9 +24,9 @@ CLEAN = "\u2060\u00b6"
 def listed_sections(site: BuiltSite) -> list[tuple[str, str]]:
     """(page address, id) of every section the teaching-links page lists, from the addresses it
     shows (its self-check questions, titled "Question: …", are not sections)."""
-    shown = site.page("teaching-links/").tree.xpath(
+    shown = [p.text_content() for p in site.page("teaching-links/").tree.xpath(
         "//li[@class='teaching-links__item'][not(starts-with(.//p[@class='teaching-links__title'], 'Question: '))]"
-        "/.//p[@class='teaching-links__url']/text()")
+        "/.//p[@class='teaching-links__url']")]
     pairs = [tuple(address.removeprefix(TEST_SITE_URL).split("#")) for address in shown if "#" in address]
     assert len(pairs) > 40
     return pairs  # type: ignore[return-value]
