@@ -57,6 +57,8 @@ class Link:
         stem = self.qr_file.removesuffix(".png")
         return {"png": self.qr_file, "svg": f"{stem}.svg", "large-png": f"large/{self.qr_file}"}[kind]
 
+# A figure (hooks/figures.py) and the title drawn on it.
+FIGURE = re.compile(r'<figure class="site-figure" id="(?P<id>[^"]+)"[^>]*>.*?<text class="fig-title"[^>]*>(?P<title>[^<]*)</text>', re.S)
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
 def qr_code(url: str, kind: str) -> bytes:
@@ -110,8 +112,8 @@ def question_title(summary_html: str) -> str:
 
 
 def section_links(page: Page, site_url: str) -> list[Link]:
-    """The page itself, then each of its h2 and h3 sections and self-check questions, in
-    reading order."""
+    """The page itself, then each of its h2 and h3 sections, figures and self-check questions,
+    in reading order."""
     heading = page_heading(page)
     slug = heading.id
     page_url = site_url + page.url
@@ -127,6 +129,10 @@ def section_links(page: Page, site_url: str) -> list[Link]:
         title = question_title(summary["text"])
         alt = f"QR code for the question “{title}” of “{heading.title}”"
         links.append(Link(f"Question: {title}", f"{page_url}#{m['id']}", f"{slug}--{m['id']}.png", alt))
+    for m in FIGURE.finditer(content):
+        title = " ".join(html.unescape(m["title"]).split())
+        alt = f"QR code for the figure “{title}” of “{heading.title}”"
+        links.append(Link(f"Figure: {title}", f"{page_url}#{m['id']}", f"{slug}--{m['id']}.png", alt))
 
     # In reading order: a question after the section it is in.
     def place(link: Link) -> int:

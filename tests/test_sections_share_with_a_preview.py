@@ -23,9 +23,11 @@ CLEAN = "\u2060\u00b6"
 
 def listed_sections(site: BuiltSite) -> list[tuple[str, str]]:
     """(page address, id) of every section the teaching-links page lists, from the addresses it
-    shows (its self-check questions, titled "Question: …", are not sections)."""
+    shows (its self-check questions, titled "Question: …", and figures, "Figure: …", are not
+    sections)."""
     shown = [p.text_content() for p in site.page("teaching-links/").tree.xpath(
         "//li[@class='teaching-links__item'][not(starts-with(.//p[@class='teaching-links__title'], 'Question: '))]"
+        "[not(starts-with(.//p[@class='teaching-links__title'], 'Figure: '))]"
         "/.//p[@class='teaching-links__url']")]
     pairs = [tuple(address.removeprefix(TEST_SITE_URL).split("#")) for address in shown if "#" in address]
     assert len(pairs) > 40
