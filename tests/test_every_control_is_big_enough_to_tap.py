@@ -28,7 +28,7 @@ WIDTHS = [320, 390, 430]
 MIN = 24
 
 # Measured whether or not they stand in a sentence.
-OWN_CONTROLS = {"section link": ":is(h2, h3) > a.headerlink", "back-link": "a.footnote-backref", "figure download": ".site-figure__meta > a"}
+OWN_CONTROLS = {"section link": ":is(h2, h3) > a.headerlink", "back-link": "a.footnote-backref", "figure download": ".site-figure__downloads > a"}
 CITATION = "article sup:has(> a.footnote-ref)"
 MEASURE = """([ownControls, citation, min]) => {
   const focusable = 'a[href], button, summary, input:not([type=hidden]), select, textarea, label[for], [tabindex]:not([tabindex="-1"])';

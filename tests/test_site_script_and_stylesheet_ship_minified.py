@@ -35,3 +35,13 @@ def test_the_built_script_still_parses(site: BuiltSite) -> None:
     result = subprocess.run(["node", "--check", str(site.root / "assets" / "javascripts" / "site.js")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_pages_ship_without_the_templates_blank_lines_and_keep_code_as_written(site: BuiltSite) -> None:
+    from output.minify import squeezed
+
+    assert squeezed("<p>a\n   \n  <b>b</b>\n</p><pre>x\n\n    y</pre><code>\n  z</code>") == (
+        "<p>a\n<b>b</b>\n</p><pre>x\n\n    y</pre><code>\n  z</code>")
+    for page in site.pages():
+        outside = re.sub(r"<(pre|textarea|code|script|style)\b.*?</\1>", "<kept/>", page.source, flags=re.S)
+        assert not re.search(r"\n[ \t]", outside), f"/{page.url} keeps indentation between tags"

@@ -18,11 +18,12 @@ PAGE = "teaching-links/"
 
 
 def expected_addresses(site: BuiltSite) -> list[str]:
-    """Every content page, every h2/h3 section its Markdown defines and every self-check
-    question, in reading order, as full addresses ("Cite this page", the same block on every
-    page, is not a section to teach from)."""
+    """Every content page, every h2/h3 section its Markdown defines, every figure and every
+    self-check question, in reading order, as full addresses ("Cite this page", the same block
+    on every page, is not a section to teach from)."""
     addresses = []
-    wanted = "//article//*[self::h2 or self::h3 or self::div[contains(@class, 'self-check')]][@id][@id != 'cite-this-page']"
+    wanted = ("//article//*[self::h2 or self::h3 or self::div[contains(@class, 'self-check')]"
+              " or self::figure[contains(@class, 'site-figure')]][@id][@id != 'cite-this-page']")
     for page in site.pages():
         if page.url == PAGE:
             continue
@@ -70,7 +71,7 @@ def test_every_question_has_a_card_under_its_page_in_reading_order(site: BuiltSi
     assert len(questions) >= 13
     tree = site.page(PAGE).tree
     blocks = {
-        block.xpath("string(.//li[1]//p[@class='teaching-links__url'])"): block.xpath(".//p[@class='teaching-links__url']/text()")
+        block.xpath("string(.//li[1]//p[@class='teaching-links__url'])"): [p.text_content() for p in block.xpath(".//p[@class='teaching-links__url']")]
         for block in tree.xpath("//section[@class='teaching-links']")
     }
     for question in questions:
@@ -139,9 +140,9 @@ def test_every_card_offers_a_sharp_code_for_slides_that_decodes(site: BuiltSite,
 def test_alt_text_names_the_section_and_the_page_has_contents(site: BuiltSite) -> None:
     tree = site.page(PAGE).tree
     for item in tree.xpath("//li[@class='teaching-links__item']"):
-        title = item.xpath("string(.//p[@class='teaching-links__title'])")
+        title = item.xpath("string(.//p[@class='teaching-links__title'])").replace("\u00a0", " ")  # doses kept whole
         alt = item.xpath("string(.//img/@alt)")
-        assert alt.startswith("QR code for the ") and (title.removeprefix("Question: ") in alt or title == "Whole page"), alt
+        assert alt.startswith("QR code for the ") and (title.removeprefix("Question: ").removeprefix("Figure: ") in alt or title == "Whole page"), alt
     blocks = tree.xpath("//section[@class='teaching-links']/h2/@id")
     sidebar = "//div[contains(@class, 'md-sidebar--secondary')]//nav[contains(@class, 'md-nav--secondary')]//a/@href"
     contents = [href.removeprefix("#") for href in tree.xpath(sidebar)]

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from common.site import cache_folder, site_url
 from common.source_names import shown
-from figures.drawing import draw_png
+from figures.drawing import draw_png, text_width
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -44,7 +44,8 @@ OUT_DIR = "assets/figures"
 CACHE = "figures"  # in .cache/
 PNG_WIDTH = 1600
 SLIDE_WIDTH = 1920
-CREDIT_SIZE = 9  # the credit's type, in the slide layout's units
+CREDIT_SIZE = 9  # the credit's type, in the figure's or slide layout's units
+CREDIT_FONT = "DejaVuSans.ttf"  # the downloads' font (hooks/figures/drawing.py), to fit the credit's lines
 FONT_FAMILY = '"DejaVu Sans", sans-serif'
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -164,12 +165,31 @@ class Credit:
             f'<cc:license rdf:resource="{LICENCE_URL}"/></cc:Work></rdf:RDF></metadata>'
         )
 
+    def lines(self, width: float) -> list[str]:
+        """The credit as lines no wider than `width` (the drawing's units, at CREDIT_SIZE):
+        the title and the site, then the address, broken only after a `/` or `#` if it must
+        be, and the licence."""
+        tokens = [(" ", word) for word in f"“{self.title}”, {self.site_name}".split(" ")]
+        tokens += [("\n" if i == 0 else "", part) for i, part in enumerate(re.findall(r"[^/#]*[/#]|[^/#]+$", self.address))]
+        tokens.append((" · ", f"Licence: {LICENCE}"))
+        lines: list[str] = []
+        for joiner, text in tokens:
+            if lines and joiner != "\n" and text_width(lines[-1] + joiner + text, CREDIT_FONT, CREDIT_SIZE) <= width - 2 * CREDIT_SIZE:
+                lines[-1] += joiner + text
+            else:
+                lines.append(text)
+        return lines
+
     def drawn(self, width: float, height: float) -> str:
-        """The credit as two lines of text at the bottom of a `width` × `height` drawing."""
+        """The credit as lines of text at the bottom of a `width` × `height` drawing."""
         style = f'style="font-size: {CREDIT_SIZE}px; font-weight: 400; font-style: normal; text-anchor: middle"'
-        lines = [f"“{self.title}”, {self.site_name}", f"{self.address} · Licence: {LICENCE}"]
+        lines = self.lines(width)
         ys = [height - 5 - (CREDIT_SIZE + 3) * (len(lines) - 1 - i) for i in range(len(lines))]
         return "".join(f'<text class="fig-credit" x="{width / 2:g}" y="{y:g}" {style}>{html.escape(t)}</text>\n' for t, y in zip(lines, ys))
+
+    def strip(self, width: float) -> float:
+        """The height of the strip its lines take under a drawing `width` wide."""
+        return len(self.lines(width)) * (CREDIT_SIZE + 3) + 6
 
 
 def with_credit(png_bytes: bytes, credit: Credit) -> bytes:
@@ -185,9 +205,10 @@ def with_credit(png_bytes: bytes, credit: Credit) -> bytes:
     return png_bytes[:end_of_header] + b"".join(chunk(k, v) for k, v in fields.items()) + png_bytes[end_of_header:]
 
 
-def standalone(svg: str, style: str, credit: Credit | None = None, title_and_desc: str = "") -> str:
+def standalone(svg: str, style: str, credit: Credit | None = None, title_and_desc: str = "", drawn: bool = False) -> str:
     """`svg` with `style` embedded and a white background, to stand on its own; with `credit`
-    in its metadata; and with `title_and_desc` (a <title> and <desc>) if it has none."""
+    in its metadata, and if `drawn`, also drawn in a strip added under the figure; and with
+    `title_and_desc` (a <title> and <desc>) if it has none."""
     opening = re.match(r"<svg\b[^>]*>", svg)
     if opening is None:
         raise ValueError("does not start with <svg>")
@@ -195,10 +216,21 @@ def standalone(svg: str, style: str, credit: Credit | None = None, title_and_des
     if box is None:
         raise ValueError("has no viewBox")
     x, y, width, height = box.group(1).split()
+    tag, end = opening.group(0), ""
+    if credit and drawn:
+        if float(x) or float(y):
+            raise ValueError('a figure whose credit is drawn needs viewBox="0 0 W H"')
+        taller = float(height) + credit.strip(float(width))
+        height = f"{taller:g}"
+        tag = tag.replace(box.group(0), f'viewBox="{x} {y} {width} {height}"')
+        end = credit.drawn(float(width), taller)
     background = f'<rect x="{x}" y="{y}" width="{width}" height="{height}" fill="#ffffff"/>'
     head = f"{title_and_desc}\n" if title_and_desc and "<title" not in svg else ""
     meta = f"{credit.metadata()}\n" if credit else ""
-    return f"{opening.group(0)}\n{head}{meta}<style>\n{style}\n</style>\n{background}{svg[opening.end():]}"
+    body = svg[opening.end():]
+    if end:
+        body = body[:body.rindex("</svg>")] + end + "</svg>" + body[body.rindex("</svg>") + 6:]
+    return f"{tag}\n{head}{meta}<style>\n{style}\n</style>\n{background}{body}"
 
 
 def slide(svg: str, style: str, credit: Credit, title_and_desc: str) -> str:
@@ -268,14 +300,17 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
         figures.credits[name] = credit(figures.drawn_title[name], page, m["id"], config)
         for_slides = (
-            f'<br><a href="{link(f"{name}-slide.png")}" download>Download PNG for slides (16:9)</a> ({SLIDE_WIDTH} × {SLIDE_WIDTH * 9 // 16} px, credit included)'
+            f'<br><a href="{link(f"{name}-slide.png")}" download>Download PNG for slides (16:9)</a> ({SLIDE_WIDTH} × {SLIDE_WIDTH * 9 // 16} px)'
+            f' · <a href="{link(f"{name}-slide.svg")}" download>Download SVG for slides (16:9)</a>'
             if name in figures.slides else ""
         )
+        # The downloads in a span of their own, which print leaves out whole (paper cannot
+        # download); each file has the credit drawn in.
         meta = (
-            '<span class="site-figure__meta">'
+            '<span class="site-figure__meta"><span class="site-figure__downloads">'
             f'<a href="{link(f"{name}.svg")}" download>Download SVG</a> · '
-            f'<a href="{link(f"{name}.png")}" download>Download PNG</a> ({PNG_WIDTH} px wide) · Licence: {LICENCE}'
-            f"{for_slides}<br>{html.escape(figures.credits[name].line())}"
+            f'<a href="{link(f"{name}.png")}" download>Download PNG</a> ({PNG_WIDTH} px wide)'
+            f"{for_slides}<br></span>Licence: {LICENCE}. {html.escape(figures.credits[name].line())}"
             "</span>"
         )
         body = m["body"].replace("</figcaption>", f"{meta}</figcaption>", 1)
@@ -306,7 +341,7 @@ def write_files(config: MkDocsConfig) -> None:
             continue  # shown on no page: nothing to download it from, nor an address to credit
         given = _figures.credits[name]
         try:
-            whole = standalone(svg, style, given)
+            whole = standalone(svg, style, given, drawn=True)
         except ValueError as e:
             raise PluginError(f"{shown(config, f'{SOURCE_DIR}/{name}.svg')}: {e}") from None
         (out / f"{name}.svg").write_text(whole, encoding="utf-8")

@@ -1,6 +1,7 @@
 """The markup's MkDocs wiring.
 
     on_page_markdown  glossary        the glossary table, from the abbreviations file
+                      no_break        the page's description, doses and "3 + 3" kept whole
     on_page_content   abbreviations   the first use of each abbreviation a tab stop
                       table_cards     each table cell labelled with its column heading
                       glossary        each glossary row its term's id (after table_cards)
@@ -20,8 +21,8 @@ from common.fresh_code import forget_if_changed  # noqa: E402
 
 forget_if_changed()  # under mkdocs serve, after an edit to the code
 
-from markup import abbreviations, glossary, table_cards  # noqa: E402
+from markup import abbreviations, glossary, no_break, table_cards  # noqa: E402
 from mkdocs.plugins import CombinedEvent  # noqa: E402
 
-on_page_markdown = glossary.on_page_markdown
+on_page_markdown = CombinedEvent(glossary.on_page_markdown, no_break.on_page_markdown)
 on_page_content = CombinedEvent(abbreviations.on_page_content, table_cards.on_page_content, glossary.on_page_content)

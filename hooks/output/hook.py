@@ -22,6 +22,7 @@ from checks import section_ids  # noqa: E402
 from common import site  # noqa: E402
 from common.source_names import shown  # noqa: E402
 from figures import downloads  # noqa: E402
+from markup import no_break  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
@@ -56,8 +57,10 @@ def page_steps_before_citation_tags(output: str, page: Page, config: MkDocsConfi
 
 @event_priority(-10)
 def page_steps_after_citation_tags(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = no_break.with_units_kept_together(output)  # no line break inside a dose, "3 + 3" or "cycle 1"
     if not site.serving:  # the policy would block live reload
         output = content_security_policy.with_policy(output, shown(config, page.file.src_uri))  # hashes the page's inline scripts as they now are
+    output = minify.squeezed(output)  # the blank lines and indentation between tags go (scripts stay as hashed)
     return section_ids.check_page(output, page, config)  # the page as every step leaves it
 
 

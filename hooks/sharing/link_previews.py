@@ -51,6 +51,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from sharing.teaching_links import is_links_page, page_heading, questions, sections
+from markup.no_break import keep_together
 
 TEMPLATE = Path(__file__).parent / "card.svg"
 CARD_DIR = "assets/cards"
@@ -77,6 +78,7 @@ SENTENCE_END = re.compile(r"[.?!](?=[”’\")]*(?:\s|$))")
 QUESTION_DESCRIPTION = "A self-check question: try to answer it before you open the answer on the page."
 # A description opening with one of these leans on text before it, which a link preview does not show.
 DANGLING = re.compile(r"(?:Such|This|These|That|Those|It|Its|They|Their|Both|Thus|Therefore|However|Hence|So|The reason)\b(?!-)")
+BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+")  # not the no-break space
 NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|et al|vs|approx|cf|Fig|No)\.$")
 
 
@@ -107,10 +109,11 @@ _shared: dict[str, set[str]] = {}  # the ids with a share address, by page addre
 
 
 def wrap(text: str, font: str, size: float, width: float = MAX_WIDTH) -> list[str]:
-    """`text` in lines no wider than `width` px, broken between words (a word too wide for a
-    line gets one of its own, and the caller finds it too wide)."""
+    """`text` in lines no wider than `width` px, broken between words, never inside a dose,
+    "3 + 3" or "cycle 1" (hooks/markup/no_break.py, as on the pages); a word too wide for a line gets
+    one of its own, and the caller finds it too wide."""
     lines: list[str] = []
-    for word in text.split():
+    for word in BREAKABLE_SPACE.split(keep_together(text).strip()):
         if lines and text_width(f"{lines[-1]} {word}", font, size) <= width:
             lines[-1] += f" {word}"
         else:
@@ -179,7 +182,7 @@ def make_card(config: MkDocsConfig, file: str, heading: str, page_title: str | N
     else:
         svg = card_svg(_template, config.site_name, address, heading, None, 0, source, where)
         alt = f"{config.site_name}: {heading}"
-    return Card(file, f"{_site_url}{CARD_DIR}/{file}", alt + (f". {plain}" if plain else ""), svg)
+    return Card(file, f"{_site_url}{CARD_DIR}/{file}", keep_together(alt + (f". {plain}" if plain else "")), svg)
 
 
 def first_sentence(paragraph: lxml_html.HtmlElement) -> str:
@@ -187,7 +190,7 @@ def first_sentence(paragraph: lxml_html.HtmlElement) -> str:
     leads into a list (ends with a colon) ends with an ellipsis."""
     for marker in paragraph.xpath(".//sup[.//a[contains(@class, 'footnote-ref')]]"):
         marker.drop_tree()
-    text = " ".join(paragraph.text_content().split())
+    text = keep_together(" ".join(paragraph.text_content().split()))
     for m in SENTENCE_END.finditer(text):
         if not NOT_AN_END.search(text[: m.end()]):
             return text[: m.end()]
@@ -243,13 +246,13 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     shared = _shared.setdefault(page.url, set())
     for anchor_id, title in listed:
         card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, source, where)
-        said = set_here.get(anchor_id) or openings.get(anchor_id, description)
-        _shares.append(Share(page.url, anchor_id, f"{title} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
+        said = keep_together(set_here.get(anchor_id) or openings.get(anchor_id, description))
+        _shares.append(Share(page.url, anchor_id, keep_together(f"{title} – {heading.title}"), standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
         shared.add(anchor_id)
     for anchor_id, question in asked:
         card = make_card(config, f"{heading.id}--{anchor_id}.png", question, heading.title, source, where, "the question ")
-        said = set_here.get(anchor_id, QUESTION_DESCRIPTION)
-        _shares.append(Share(page.url, anchor_id, f"Question: {question} – {heading.title}", standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
+        said = keep_together(set_here.get(anchor_id, QUESTION_DESCRIPTION))
+        _shares.append(Share(page.url, anchor_id, keep_together(f"Question: {question} – {heading.title}"), standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
         shared.add(anchor_id)
     return content
 

@@ -63,6 +63,8 @@ class Link:
         stem = self.qr_file.removesuffix(".png")
         return {"png": self.qr_file, "svg": f"{stem}.svg", "large-png": f"large/{self.qr_file}"}[kind]
 
+# A figure (hooks/figures/downloads.py) and the title drawn on it.
+FIGURE = re.compile(r'<figure class="site-figure" id="(?P<id>[^"]+)"[^>]*>.*?<text class="fig-title"[^>]*>(?P<title>[^<]*)</text>', re.S)
 
 @functools.lru_cache(maxsize=None)  # `mkdocs serve` keeps this module: a rebuild reuses the codes
 def qr_code(url: str, kind: str, cache: Path) -> bytes:
@@ -136,8 +138,8 @@ def questions(content: str, where: str) -> list[tuple[str, str]]:
 
 
 def section_links(page: Page, site_url: str) -> list[Link]:
-    """The page itself, then each of its h2 and h3 sections and self-check questions, in
-    reading order."""
+    """The page itself, then each of its h2 and h3 sections, figures and self-check questions,
+    in reading order."""
     heading = page_heading(page)
     slug = heading.id
     page_url = site_url + page.url
@@ -149,6 +151,10 @@ def section_links(page: Page, site_url: str) -> list[Link]:
     for anchor_id, title in questions(content, page.file.src_uri):
         alt = f"QR code for the question “{title}” of “{heading.title}”"
         links.append(Link(f"Question: {title}", f"{page_url}#{anchor_id}", f"{slug}--{anchor_id}.png", alt))
+    for m in FIGURE.finditer(content):
+        title = " ".join(html.unescape(m["title"]).split())
+        alt = f"QR code for the figure “{title}” of “{heading.title}”"
+        links.append(Link(f"Figure: {title}", f"{page_url}#{m['id']}", f"{slug}--{m['id']}.png", alt))
 
     # In reading order: a question after the section it is in.
     def place(link: Link) -> int:
@@ -156,6 +162,13 @@ def section_links(page: Page, site_url: str) -> list[Link]:
         return content.find(f' id="{anchor}"') if anchor else -1
 
     return sorted(links, key=place)
+
+
+def breakable(address: str) -> str:
+    """`address` as HTML that a line breaks only after a `/` or `#`: each part up to one of
+    them kept whole (site.css) unless it is wider than the line, with a break opportunity
+    (<wbr>) between parts."""
+    return "<wbr>".join(f"<span>{html.escape(part)}</span>" for part in re.findall(r"[^/#]*[/#]+|[^/#]+$", address))
 
 
 def links_html(pages: list[Page], here: Page, site_url: str, cache: Path) -> str:
@@ -172,7 +185,7 @@ def links_html(pages: list[Page], here: Page, site_url: str, cache: Path) -> str
                 f'<img src="{html.escape(src)}" alt="{html.escape(link.alt)}" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" loading="lazy">'
                 '<div class="teaching-links__text">'
                 f'<p class="teaching-links__title"><a href="{url}">{html.escape(link.title)}</a></p>'
-                f'<p class="teaching-links__url">{url}</p>'
+                f'<p class="teaching-links__url">{breakable(link.url)}</p>'
                 f'<p class="teaching-links__download">Download QR code: <a href="{html.escape(svg)}" download>SVG</a>, '
                 f'<a href="{html.escape(png)}" download>PNG</a></p>'
                 "</div></li>"

@@ -192,6 +192,7 @@ function closeTooltip() {
 }
 document.addEventListener("keydown", (event) => event.key === "Escape" && closeTooltip());
 
+let followed = null; // the arrow moved by the citation last followed
 // A way back to the reader's place: following a citation moves its own back-link (there is one
 // per citation) first, where site.css shows it; taking it, the citation gets the focus back,
 // as with the browser's Back button.
@@ -202,6 +203,25 @@ document.addEventListener("click", (event) => {
   const id = CSS.escape(`#${link.id || link.parentElement.id}`); // a group's link, a lone citation's <sup>
   const arrow = note && note.querySelector(`.footnote-backref[href="${id}"]`);
   if (arrow) arrow.parentElement.insertBefore(arrow, note.querySelector(".footnote-backref"));
+  followed = arrow;
+});
+// A reader who came to the reference list by scrolling (on a phone a citation opens its
+// references in place) is taken back by the arrow to where they last stopped to read, above
+// the list, not to the reference's first citation.
+let readingAt = null;
+let resting = 0;
+const referenceList = document.querySelector(".md-content .footnote");
+const reading = () => referenceList && referenceList.getBoundingClientRect().top > window.innerHeight;
+window.addEventListener("scroll", () => {
+  if (readingAt === null && reading()) readingAt = window.scrollY; // where a first fling began
+  window.clearTimeout(resting);
+  resting = window.setTimeout(() => reading() && (readingAt = window.scrollY), 1000);
+}, { passive: true });
+document.addEventListener("click", (event) => {
+  const arrow = event.target instanceof Element && event.target.closest(".md-content .footnote-backref");
+  if (!arrow || arrow === followed || readingAt === null) return;
+  event.preventDefault();
+  window.scrollTo(0, readingAt);
 });
 window.addEventListener("hashchange", () => {
   const target = document.querySelector(".md-content :target");
