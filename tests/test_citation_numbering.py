@@ -26,8 +26,16 @@ def visible_text(html: str) -> str:
 
 
 def citation_numbers_in_order(page: Page) -> list[tuple[str, int]]:
+    """(reference, number) of each citation in reading order; a citation hidden inside a range
+    ("21-23") is its empty span, numbered between its neighbours."""
     article = page.tree.xpath("//article")[0]
-    return [(a.get("href"), int(a.text)) for a in article.xpath('.//a[contains(@class, "footnote-ref")]')]
+    found: list[tuple[str, int]] = []
+    for node in article.xpath('.//a[contains(@class, "footnote-ref")] | .//sup[@class="citation-group"]/span[starts-with(@id, "fnref")]'):
+        if node.tag == "a":
+            found.append((node.get("href"), int(node.text)))
+        else:
+            found.append(("#fn:" + node.get("id").split(":", 1)[1], found[-1][1] + 1))
+    return found
 
 
 # --- the hook on its own -------------------------------------------------------

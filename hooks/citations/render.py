@@ -6,7 +6,8 @@ goes; Markdown carries them through as plain text. After it, `render_html` write
 citation and the list as Python-Markdown's footnotes extension writes footnotes, with its
 default settings: the number of a work is its place in the list (works in order of first
 citation), each citation of it gets the id `fnref:key`, `fnref2:key`, ... in reading order,
-and its list entry a back-link to each. This costs a fraction of footnotes: Python-Markdown
+and its list entry one back-link, to the first (site.js points it at the citation a reader
+followed; one arrow per citation cost the CAR T page about 480 bytes of its first load). This costs a fraction of footnotes: Python-Markdown
 spent more time on 10 footnotes than on the rest of a short page.
 
 Citations that stand together (markers with only spaces between them) become one superscript,
@@ -134,11 +135,8 @@ def render_html(
 
     def entry(key: str) -> str:
         name, n = html.escape(label(key)), number[key]
-        backlinks = "".join(
-            f'<a class="footnote-backref" href="#fnref{"" if i == 1 else i}:{name}" title="Jump back to footnote {n} in the text">&#8617;</a>'
-            for i in range(1, max(seen.get(key, 0), 1) + 1)
-        )
-        return f'<li id="fn:{name}">\n<p>{references[key]}&#160;{backlinks}</p>\n</li>\n'
+        backlink = f'<a class="footnote-backref" href="#fnref:{name}" title="Jump back to footnote {n} in the text">&#8617;</a>'
+        return f'<li id="fn:{name}">\n<p>{references[key]}&#160;{backlink}</p>\n</li>\n'
 
     def reference_list(match: re.Match[str]) -> str:
         number = int(match.group(1))

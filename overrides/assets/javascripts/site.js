@@ -192,17 +192,16 @@ function closeTooltip() {
 }
 document.addEventListener("keydown", (event) => event.key === "Escape" && closeTooltip());
 
-let followed = null; // the arrow moved by the citation last followed
-// A way back to the reader's place: following a citation moves its own back-link (there is one
-// per citation) first, where site.css shows it; taking it, the citation gets the focus back,
-// as with the browser's Back button.
+let followed = null; // the arrow pointed at the citation last followed
+// A way back to the reader's place: following a citation points its reference's back-link (one
+// per reference, to the first citation as written) at that citation; taking it, the citation
+// gets the focus back, as with the browser's Back button.
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest(".md-content a.footnote-ref");
   if (!link || event.defaultPrevented) return;
   const note = document.getElementById(link.getAttribute("href").slice(1));
-  const id = CSS.escape(`#${link.id || link.parentElement.id}`); // a group's link, a lone citation's <sup>
-  const arrow = note && note.querySelector(`.footnote-backref[href="${id}"]`);
-  if (arrow) arrow.parentElement.insertBefore(arrow, note.querySelector(".footnote-backref"));
+  const arrow = note && note.querySelector(".footnote-backref");
+  if (arrow) arrow.setAttribute("href", `#${link.id || link.parentElement.id}`); // a group's link, a lone citation's <sup>
   followed = arrow;
 });
 // A reader who came to the reference list by scrolling (on a phone a citation opens its
