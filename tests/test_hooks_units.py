@@ -41,6 +41,21 @@ def test_css_for_elements_and_a_text_direction_no_page_has_goes() -> None:
     assert purge(css, {"md-typeset", "h1", "used", "kbd"}, {"ltr", "rtl"}) == css
 
 
+def test_custom_properties_nothing_reads_go() -> None:
+    from output.unused_css import without_unread_properties
+
+    css = (
+        ':root{--kept:1px;--icon:url("data:image/svg+xml;charset=utf-8,<svg/>");--via:var(--chain);--chain:2px}'
+        ".a{margin:var(--kept)}@media screen{:root{--named:3px;--unread:calc((1px + 2px) * 2)}}"
+    )
+    # --named is read by a page, a script or another stylesheet (a word there); --chain only by --via
+    assert without_unread_properties(css, {"named"}) == ":root{--kept:1px;}.a{margin:var(--kept)}@media screen{:root{--named:3px;}}"
+    assert without_unread_properties(css, {"named", "icon", "via"}) == (
+        ':root{--kept:1px;--icon:url("data:image/svg+xml;charset=utf-8,<svg/>");--via:var(--chain);--chain:2px}'
+        ".a{margin:var(--kept)}@media screen{:root{--named:3px;}}"
+    )
+
+
 def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path: Path) -> None:
     import material
     from mkdocs.config.defaults import MkDocsConfig

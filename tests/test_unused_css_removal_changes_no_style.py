@@ -29,7 +29,8 @@ def serve_originals(page) -> None:
 # Every element's computed style, and its ::before and ::after where they exist: a list of
 # [element, hash of its style], or, given an index, that entry's {property: value}. A tooltip's
 # place is set by script from where things were when it opened, not by the stylesheet, so it is
-# left out.
+# left out; so are custom properties (--md-...), which no reader sees: what they do shows in the
+# properties that read them (hooks/output/unused_css.py drops those that nothing reads).
 STYLES = """(detail) => {
   const placed = /^(left|right|top|bottom|inset.*)$/;
   const out = [];
@@ -40,7 +41,7 @@ STYLES = """(detail) => {
       if (pseudo && cs.content === "none") continue;
       const style = {};
       for (const p of cs) {
-        if (p.startsWith("--md-tooltip-") || (el.id.startsWith("__tooltip") && placed.test(p))) continue;
+        if (p.startsWith("--") || (el.id.startsWith("__tooltip") && placed.test(p))) continue;
         style[p] = cs.getPropertyValue(p);
       }
       if (detail === out.length) return style;

@@ -8,7 +8,11 @@ rule each of whose comma-separated selectors names a class, a `data-md-color-*` 
 element that appears as a word in no built page and in no script of the site (the theme's
 script adds classes and elements of its own at run time, and those appear in it as words), or
 a `[dir=...]` value that no page's `dir` attribute has (the theme's script only reads `dir`).
-Rules without any of these, at-rules and everything else are kept exactly as written; the source-map comment goes, as the map no longer matches. Each
+Then each custom property (`--md-admonition-icon--bug: url("data:...")`) that is read nowhere
+goes: named in no `var()` of the stylesheet as it is left, and as a word in no page, script or
+other stylesheet of the site (Material declares icons and colours for every feature, most of
+them data URIs). Rules without any of these, at-rules and everything else are kept exactly as
+written; the source-map comment goes, as the map no longer matches. Each
 stylesheet keeps its name; the pages' links to it get `?v=` and a hash of its new content, so a
 browser never pairs a page with a stale copy.
 """
@@ -32,6 +36,8 @@ ELEMENT = re.compile(r"(?:^|[\s>+~(])([a-z][a-z0-9]*)(?=[\s.#\[:>+~),]|$)")
 DIRECTION = re.compile(r"\[dir=[\"']?([a-z]+)[\"']?\]")
 DIR_ATTRIBUTE = re.compile(r"<[^>]*\sdir=[\"']?([a-z]+)", re.I)
 WORD = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
+CUSTOM_PROPERTY = re.compile(r"(?<=[{;])--([_a-zA-Z0-9-]+)\s*:")
+VAR = re.compile(r"var\(\s*--([_a-zA-Z0-9-]+)")
 
 
 def used(selector: str, words: set[str], directions: set[str] = frozenset({"ltr", "rtl"})) -> bool:
@@ -86,6 +92,46 @@ def purge(css: str, words: set[str], directions: set[str] = frozenset({"ltr", "r
     return Source(css).pruned(parsed(css), len(css), words, directions)
 
 
+def declaration_end(css: str, start: int) -> int:
+    """Where the declaration that begins at `start` ends: its `;` or its block's `}`, outside
+    strings and brackets."""
+    depth, quote, i = 0, "", start
+    while i < len(css):
+        c = css[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0 and c in ";}":
+            return i
+        i += 1
+    return i
+
+
+def without_unread_properties(css: str, words: set[str]) -> str:
+    """`css` less each custom property declaration whose name is neither in `words` nor read by
+    a `var()` of what is left; again until none goes (a property read only by one that went)."""
+    while True:
+        read = words | set(VAR.findall(css))
+        out, last = [], 0
+        for m in CUSTOM_PROPERTY.finditer(css):
+            if m.start() < last or m[1] in read:
+                continue
+            end = declaration_end(css, m.end())
+            out.append(css[last:m.start()])
+            last = end + 1 if end < len(css) and css[end] == ";" else end
+        if not out:
+            return css
+        css = "".join(out) + css[last:]
+
+
 def prune(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))
@@ -97,7 +143,9 @@ def prune(config: MkDocsConfig) -> None:
         if len(found) != 1:
             raise PluginError(f"unused_css: expected one theme stylesheet assets/stylesheets/{name}.<hash>.min.css")
         stylesheet = found[0]
-        css = purge(stylesheet.read_text(encoding="utf-8"), words, directions)
+        others = [path for path in sorted(site.glob("assets/stylesheets/*.css")) if path != stylesheet]
+        read = words | {w for path in others for w in WORD.findall(path.read_text(encoding="utf-8"))}
+        css = without_unread_properties(purge(stylesheet.read_text(encoding="utf-8"), words, directions), read)
         stylesheet.write_text(css, encoding="utf-8")
         version = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
         for page in pages:
