@@ -221,3 +221,40 @@ def reference_text(site: BuiltSite, url: str, href: str) -> str:
     """The built text of the reference that a citation link (`#fn:key`) on page `url` points to."""
     item = site.page(url).tree.xpath(f'//li[@id="{href.removeprefix("#")}"]')[0]
     return squash(item.text_content())
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One result group: its page's address, its sections' addresses and texts in the order shown
+    (those under "N more on this page" last), and the words it marks."""
+
+    page: str
+    sections: list[tuple[str, str]]
+    marks: list[str]
+
+
+@pytest.fixture(scope="module")
+def search(served_site: str, browser) -> Iterator[object]:
+    """A function: the search dialog's results for a query typed into it, on a desktop page."""
+    page = new_page(browser, DESKTOP)
+    page.goto(served_site + "about/")
+
+    def results(query: str) -> list[SearchResult]:
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("")
+        page.keyboard.type(query)
+        page.locator(".md-search-result__meta").filter(has_text=re.compile("matching document")).wait_for()
+        page.wait_for_timeout(300)
+        found = []
+        for item in page.locator(".md-search-result__item").all():
+            links = item.locator("a.md-search-result__link").all()
+            found.append(SearchResult(
+                page=links[0].get_attribute("href").removeprefix(served_site),
+                sections=[(a.get_attribute("href").removeprefix(served_site), squash(a.text_content())) for a in links[1:]],
+                marks=[m.lower() for m in item.locator("mark").all_inner_texts()],
+            ))
+        return found
+
+    yield results
+    page.context.close()

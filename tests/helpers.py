@@ -1,10 +1,15 @@
 """Helpers the tests share (fixtures live in conftest.py): a failed build's one error line,
-a project's files, the published ids, where a deep link lands, a page's card."""
+a project's files, the published ids, where a deep link lands, a page's card, what a build run
+in its own process reports."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import PROJECT_PARTS, TEST_SITE_URL, BuiltSite, mkdocs_build
@@ -115,3 +120,18 @@ def assert_is_a_card(site: BuiltSite, page, where: str) -> bytes:
     for name in page.tree.xpath("//head/meta[starts-with(@name, 'twitter:') and @name != 'twitter:card']/@name"):
         assert meta(page, "name", name) == meta(page, "property", "og:" + name.removeprefix("twitter:")), f"{where}: {name}"
     return png
+
+
+def in_process_build(script: str, project: Path, *args: str) -> object:
+    """What `script` (Python that builds `project`, in the current folder, in its own process)
+    prints as JSON on its last line; `args` are its sys.argv[1:]."""
+    run = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    return json.loads(run.stdout.splitlines()[-1])

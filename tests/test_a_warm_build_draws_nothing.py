@@ -4,14 +4,10 @@ reads them back (hooks/figures/drawing.py counts what a process draws)."""
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import TEST_SITE_URL
+from helpers import in_process_build
 
 # Builds the project in the current folder in this process and prints how often the drawing
 # libraries were called (segno for QR codes, resvg for cards and figures), and what the build
@@ -37,16 +33,7 @@ print(json.dumps({**calls, **getattr(drawing, "drawn", {})}))
 
 
 def drawn_by_a_build(project: Path, site_dir: Path) -> dict[str, int]:
-    run = subprocess.run(
-        [sys.executable, "-c", DRAWN, str(site_dir)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    drawn: dict[str, int] = json.loads(run.stdout.splitlines()[-1])
+    drawn: dict[str, int] = in_process_build(DRAWN, project, str(site_dir))  # type: ignore[assignment]
     return drawn
 
 

@@ -4,8 +4,6 @@ two hooks can ever hold two copies of the same state."""
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TEST_SITE_URL
+from conftest import ROOT
+from helpers import in_process_build
 
 # Builds `project` in this process, then lists, for each file of its hooks/, the names under
 # which a module made from that file is held in sys.modules.
@@ -35,16 +34,7 @@ print(json.dumps(loaded))
 
 
 def modules_by_file(project: Path, site_dir: Path) -> dict[str, list[str]]:
-    run = subprocess.run(
-        [sys.executable, "-c", LOADED, str(project), str(site_dir)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    loaded: dict[str, list[str]] = json.loads(run.stdout.splitlines()[-1])
+    loaded: dict[str, list[str]] = in_process_build(LOADED, project, str(project), str(site_dir))  # type: ignore[assignment]
     return loaded
 
 

@@ -8,46 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 import pytest
 
-from conftest import DESKTOP, BuiltSite, new_page
-
-
-@dataclass(frozen=True)
-class Result:
-    """One result group: its page's address, and its sections' addresses, texts and marks."""
-
-    page: str
-    sections: list[tuple[str, str]]
-    marks: list[str]
-
-
-@pytest.fixture(scope="module")
-def search(served_site: str, browser):
-    page = new_page(browser, DESKTOP)
-    page.goto(served_site + "about/")
-
-    def results(query: str) -> list[Result]:
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill("")
-        page.keyboard.type(query)
-        page.locator(".md-search-result__meta").filter(has_text=re.compile("matching document")).wait_for()
-        page.wait_for_timeout(300)
-        found = []
-        for item in page.locator(".md-search-result__item").all():
-            links = item.locator("a.md-search-result__link").all()
-            found.append(Result(
-                page=links[0].get_attribute("href").removeprefix(served_site),
-                sections=[(a.get_attribute("href").removeprefix(served_site), a.inner_text()) for a in links[1:]],
-                marks=[m.lower() for m in item.locator("mark").all_inner_texts()],
-            ))
-        return found
-
-    yield results
-    page.context.close()
+from conftest import BuiltSite
 
 
 def texts(site: BuiltSite) -> dict[str, str]:

@@ -8,49 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import DESKTOP, BuiltSite, mkdocs_build, new_page, squash
+from conftest import BuiltSite, mkdocs_build, squash
 
 LONGEST = 1500  # characters of text in one result
 SELF_CHECK = "#check-your-understanding"
-
-
-@dataclass(frozen=True)
-class Group:
-    """One result group as the reader sees it: its page's address, and its sections' addresses
-    and texts in the order shown (those under "N more on this page" last)."""
-
-    page: str
-    sections: list[tuple[str, str]]
-
-
-@pytest.fixture(scope="module")
-def search(served_site: str, browser):
-    page = new_page(browser, DESKTOP)
-    page.goto(served_site + "about/")
-
-    def results(query: str) -> list[Group]:
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill("")
-        page.keyboard.type(query)
-        page.locator(".md-search-result__meta").filter(has_text=re.compile("matching document")).wait_for()
-        page.wait_for_timeout(300)
-        groups = []
-        for item in page.locator(".md-search-result__item").all():
-            links = item.locator("a.md-search-result__link").all()
-            groups.append(Group(
-                page=links[0].get_attribute("href").removeprefix(served_site),
-                sections=[(a.get_attribute("href").removeprefix(served_site), squash(a.text_content())) for a in links[1:]],
-            ))
-        return groups
-
-    yield results
-    page.context.close()
 
 
 def index_docs(site: BuiltSite) -> list[dict[str, str]]:
