@@ -41,6 +41,14 @@ def test_css_for_elements_and_a_text_direction_no_page_has_goes() -> None:
     assert purge(css, {"md-typeset", "h1", "used", "kbd"}, {"ltr", "rtl"}) == css
 
 
+def test_css_that_names_a_missing_class_or_element_only_to_exclude_it_stays() -> None:
+    from output.unused_css import purge
+
+    # `:not(.unused)` and `:not(kbd)` match every element when no page has them; `odd` is no element
+    css = ".used:not(.unused){a:1}li:not(kbd){a:2}li:nth-child(odd){a:3}.unused:not(.used){a:4}"
+    assert purge(css, {"used", "li"}) == ".used:not(.unused){a:1}li:not(kbd){a:2}li:nth-child(odd){a:3}"
+
+
 def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path: Path) -> None:
     import material
     from mkdocs.config.defaults import MkDocsConfig
