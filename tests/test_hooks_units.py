@@ -56,6 +56,14 @@ def test_custom_properties_nothing_reads_go() -> None:
     )
 
 
+def test_css_that_names_a_missing_class_or_element_only_to_exclude_it_stays() -> None:
+    from output.unused_css import purge
+
+    # `:not(.unused)` and `:not(kbd)` match every element when no page has them; `odd` is no element
+    css = ".used:not(.unused){a:1}li:not(kbd){a:2}li:nth-child(odd){a:3}.unused:not(.used){a:4}"
+    assert purge(css, {"used", "li"}) == ".used:not(.unused){a:1}li:not(kbd){a:2}li:nth-child(odd){a:3}"
+
+
 def test_serve_polls_the_project_fast_and_the_installed_theme_as_before(tmp_path: Path) -> None:
     import material
     from mkdocs.config.defaults import MkDocsConfig

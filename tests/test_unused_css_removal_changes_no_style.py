@@ -30,8 +30,20 @@ def serve_originals(page) -> None:
 # [element, hash of its style], or, given an index, that entry's {property: value}. A tooltip's
 # place is set by script from where things were when it opened, not by the stylesheet, so it is
 # left out; so are custom properties (--md-...), which no reader sees: what they do shows in the
-# properties that read them (hooks/output/unused_css.py drops those that nothing reads).
+# properties that read them (hooks/output/unused_css.py drops those that nothing reads). Some
+# values read are used values that come from layout (an `auto` margin in px), and
+# Chromium reports what its last layout of a box left behind: after the incremental relayout of
+# the header when search results open, .md-header__inner's auto margins read 0px in some runs and
+# 30px in others, with either stylesheet, while the box sits 30px in every time. So the whole page
+# is laid out afresh first (the root's width changed and restored, within this one call, so no
+# script sees it): every run then reads the values that the styles and the state alone give.
 STYLES = """(detail) => {
+  const root = document.documentElement.style;
+  const width = root.width;
+  root.width = "1px";
+  document.body.offsetWidth;
+  root.width = width;
+  document.body.offsetWidth;
   const placed = /^(left|right|top|bottom|inset.*)$/;
   const out = [];
   for (const el of document.querySelectorAll("*")) {

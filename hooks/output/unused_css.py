@@ -35,6 +35,9 @@ CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)|\[data-md-color-[a-z]+=[\"']?
 ELEMENT = re.compile(r"(?:^|[\s>+~(])([a-z][a-z0-9]*)(?=[\s.#\[:>+~),]|$)")
 DIRECTION = re.compile(r"\[dir=[\"']?([a-z]+)[\"']?\]")
 DIR_ATTRIBUTE = re.compile(r"<[^>]*\sdir=[\"']?([a-z]+)", re.I)
+# What a selector names only to exclude it (`:not(.x)`, `:not(kbd)` match more without it) or
+# counts with (`:nth-child(odd)`): no reason to drop the rule, so it is not looked at.
+NOT_REQUIRED = re.compile(r":(?:not|nth-[a-z-]+)\((?:[^()]|\([^()]*\))*\)")
 WORD = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
 CUSTOM_PROPERTY = re.compile(r"(?<=[{;])--([_a-zA-Z0-9-]+)\s*:")
 VAR = re.compile(r"var\(\s*--([_a-zA-Z0-9-]+)")
@@ -42,12 +45,12 @@ VAR = re.compile(r"var\(\s*--([_a-zA-Z0-9-]+)")
 
 def used(selector: str, words: set[str], directions: set[str] = frozenset({"ltr", "rtl"})) -> bool:
     """Whether any comma-separated part of `selector` names only classes and elements in
-    `words` and only directions in `directions`."""
+    `words` and only directions in `directions` (outside `:not()` and `:nth-*()`)."""
     return any(
         all(c in words for m in CLASS.findall(part) for c in m if c)
         and all(e in words for e in ELEMENT.findall(part.strip()))
         and all(d in directions for d in DIRECTION.findall(part))
-        for part in selector.split(",")
+        for part in NOT_REQUIRED.sub("", selector).split(",")
     )
 
 
