@@ -10,6 +10,7 @@ import re
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import PROJECT_PARTS, TEST_SITE_URL, BuiltSite, mkdocs_build
@@ -72,20 +73,25 @@ VISIBLE = """id => {
 
 # True once the page has loaded and the heading has stood still, with the page's scroll, for
 # five animation frames in a row: a scroll (smooth, or the theme's after loading) has ended.
-SETTLED = """id => {
+# Where the heading `id` is and how far the page has scrolled, once the page has loaded.
+WHERE = """id => {
   const heading = document.getElementById(id);
-  if (!heading || document.readyState !== "complete") return false;
+  if (!heading || document.readyState !== "complete") return null;
   const box = heading.getBoundingClientRect();
-  const at = [box.top, box.bottom, scrollY, innerHeight].join(" ");
-  const last = window.__landing;
-  window.__landing = {at, frames: last && last.at === at ? last.frames + 1 : 0};
-  return window.__landing.frames >= 5;
+  return [box.top, box.bottom, scrollY, innerHeight].join(" ");
 }"""
 
 
 def assert_lands_right(page, anchor: str, where: str) -> None:
-    """The heading `anchor`, once the page has stopped scrolling, whole and below the header."""
-    page.wait_for_function(SETTLED, arg=anchor, polling="raf", timeout=10000)
+    """The heading `anchor`, once the page has stopped scrolling (the same place in five readings
+    in a row, 20 ms apart: a condition read from here, as a page without JavaScript runs no
+    callback of ours), whole and below the header."""
+    readings: list[object] = []
+    deadline = time.monotonic() + 10
+    while not (len(readings) >= 5 and readings[-1] is not None and len(set(readings[-5:])) == 1):
+        assert time.monotonic() < deadline, f"{where}: the page did not settle ({readings[-5:]})"
+        readings.append(page.evaluate(WHERE, anchor))
+        page.wait_for_timeout(20)
     box = page.evaluate(VISIBLE, anchor)
     assert box["top"] >= box["headerBottom"], f"{where}: heading hidden under the header ({box})"
     assert box["bottom"] <= box["height"], f"{where}: heading below the screen ({box})"

@@ -93,7 +93,7 @@ def test_every_listed_section_has_a_share_page_that_previews_it(site: BuiltSite)
         description = meta(share, "property", "og:description")
         paragraph = opening(heading)
         if anchor in set_descriptions(url):
-            assert description == set_descriptions(url)[anchor], where
+            assert description.replace("\u00a0", " ") == set_descriptions(url)[anchor], where  # doses kept whole (hooks/markup/no_break.py)
         elif paragraph is None:
             assert description == meta(built, "name", "description"), where
         else:
