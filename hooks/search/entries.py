@@ -4,7 +4,7 @@ marked for it, one list item or table row each.
 Material's search plugin makes one result of each section, from its heading to the next. This
 hook changes what it reads, with the plugin's own `data-search-exclude`, before it reads it:
 
-- Every self-check question (a `div.self-check` around a details block, hooks/section_links.py)
+- Every self-check question (a `div.self-check` around a details block, hooks/sharing/section_links.py)
   keeps its question (the summary) in the index and leaves its answer out: a search would
   otherwise print the answer in its result.
 - A section whose heading carries `data-search-by-item` (`## Corrections {#corrections

@@ -3,7 +3,7 @@ full address and a QR code.
 
 A page holding the marker line `<!-- teaching-links -->` gets, in its place, one block per page
 of the navigation listing the page, each of its h2/h3 sections and each of its self-check
-questions (a `div.self-check` with an id, hooks/section_links.py), in reading order, with the
+questions (a `div.self-check` with an id, hooks/sharing/section_links.py), in reading order, with the
 title, the full address (`site_url` + page + `#id`) and a QR code of that address. The QR codes
 are made with segno at build time and written to `assets/qr/` in the built site, three times:
 a PNG of one pixel per module, 0.3 KB, that the page shows enlarged with square pixels
