@@ -285,6 +285,8 @@ def test_each_list_downloads_as_ris_bibtex_and_csl_json_holding_the_list(site: B
                 key = item["id"]
                 entry = BIB[key]
                 assert (item.get("DOI"), item.get("PMID")) == (entry.fields.get("doi"), entry.fields.get("pmid"))
+                # a CSL type every reader accepts: an article, or a document such as a notice
+                assert item["type"] == ("article-journal" if entry.type == "article" else "document"), key
                 assert item.get("page") == (entry.fields["pages"].replace("--", "-") if "pages" in entry.fields else None)
                 assert [name.get("family") or name.get("literal") for name in item["author"]] == families(key), key
                 assert says_all(item.get("note", ""), notes_of(key)), key

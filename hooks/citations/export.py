@@ -247,8 +247,11 @@ def bibtex(entries: Sequence[str]) -> str:
 
 def csl_item(item: Item) -> Item:
     """The item as the CSL-JSON file gives it: without "others", its notes in `note`, one a line
-    (Zotero files a "PMID: N" line of `note` in Extra, as its own CSL-JSON export writes it)."""
-    return {**without_others(item), **({"note": "\n".join(notes(item))} if notes(item) else {})}
+    (Zotero files a "PMID: N" line of `note` in Extra, as its own CSL-JSON export writes it), and
+    with a type: pandoc reads a BibTeX @misc (a regulator's notice) as type "", which CSL does not
+    allow; "document" is CSL's type for such a work."""
+    typed = {"type": item.get("type") or "document"}
+    return {**without_others(item), **typed, **({"note": "\n".join(notes(item))} if notes(item) else {})}
 
 
 def csl_json(items: Sequence[Item]) -> str:
