@@ -183,6 +183,24 @@ def test_a_set_description_that_leans_back_or_names_no_section_is_refused() -> N
     assert cards.author_descriptions({"escalation": "Four  patients\n"}, ["escalation"], page, "x") == {"escalation": "Four patients"}  # type: ignore[arg-type]
 
 
+def test_the_site_s_own_later_part_is_not_credited_to_the_commentary_on_its_cards(site: BuiltSite) -> None:
+    for url in ("car-t-failure/", "loncastuximab-dose-finding/"):
+        source = ROOT / "docs" / (url.rstrip("/") + ".md")
+        front = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1])
+        later = front[cards.SECTION_SOURCES_KEY]["after-this-commentary"]
+        part = site.page(url).tree.xpath('//h2[@id="after-this-commentary"]/following-sibling::*')
+        ids = ["after-this-commentary"]
+        for element in part:
+            if element.tag == "h2":
+                break
+            if element.tag == "h3":
+                ids.append(element.get("id"))
+        assert len(ids) > 3, url
+        for anchor in ids:
+            alt = meta(site.page(f"{url}s/{anchor}/"), "property", "og:image:alt")
+            assert alt.endswith(". " + later) and "After " not in alt.rsplit(". ", 1)[1], (url, anchor, alt)
+
+
 def test_share_pages_stay_out_of_the_sitemap_the_search_index_and_the_offline_copy(site: BuiltSite) -> None:
     shares = {f"{url}s/{anchor}/" for url, anchor in listed_sections(site)} | {f"{url}s/{a}/" for url, a, _ in listed_questions(site)}
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")

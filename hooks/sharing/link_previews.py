@@ -60,6 +60,9 @@ WIDTH, HEIGHT = 1200, 630
 SHARE_DIR = "s"
 SOURCE_KEY = "card_source"
 DESCRIPTIONS_KEY = "share_descriptions"
+# A source line for the cards of one h2 section and its h3s, where it is not the page's (the
+# site's own "After this commentary" part reports later work, not the commentary).
+SECTION_SOURCES_KEY = "section_card_sources"
 PLACEHOLDERS = ["site_name", "address", "text", "bar_y", "bar_height"]
 WHO = "cards: the link-preview cards"
 # The text block: left edge, widest line, and the band it is centred in (between the site's
@@ -241,11 +244,13 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     listed = [(anchor.id, anchor.title) for anchor in sections(page)]
     asked = questions(content, where)
     set_here = author_descriptions(page.meta.get(DESCRIPTIONS_KEY), [anchor_id for anchor_id, _ in [*listed, *asked]], page, where)
+    in_part = {anchor.id: part.id for part in sections(page) if part.level == 2 for anchor in [part, *part.children]}
+    part_sources = author_descriptions(page.meta.get(SECTION_SOURCES_KEY), sorted(set(in_part.values())), page, where, SECTION_SOURCES_KEY)
     openings = opening_sentences(content, [anchor_id for anchor_id, _ in listed])
     description = str(page.meta.get("description") or config.site_description)
     shared = _shared.setdefault(page.url, set())
     for anchor_id, title in listed:
-        card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, source, where)
+        card = make_card(config, f"{heading.id}--{anchor_id}.png", title, heading.title, part_sources.get(in_part.get(anchor_id, ""), source), where)
         said = keep_together(set_here.get(anchor_id) or openings.get(anchor_id, description))
         _shares.append(Share(page.url, anchor_id, keep_together(f"{title} – {heading.title}"), standing_alone(said, anchor_id, anchor_id in set_here, page, where), card))
         shared.add(anchor_id)
@@ -257,20 +262,21 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     return content
 
 
-def author_descriptions(value: object, ids: list[str], page: Page, where: str) -> dict[str, str]:
-    """The front matter's `share_descriptions`, checked: a map from the id of a section or
-    question with a share address to one line of text."""
+def author_descriptions(value: object, ids: list[str], page: Page, where: str, key_name: str = DESCRIPTIONS_KEY) -> dict[str, str]:
+    """A front-matter map (`share_descriptions`, or `section_card_sources`), checked: from the id
+    of a section or question with a share address (of an h2 section, for the card sources) to
+    one line of text."""
     if value is None:
         return {}
-    example = f"{DESCRIPTIONS_KEY}: {{{ids[0] if ids else 'section-id'}: One sentence that stands alone.}}"
+    example = f"{key_name}: {{{ids[0] if ids else 'section-id'}: One line of text.}}"
     if not isinstance(value, dict):
-        raise PluginError(f"{where}: {DESCRIPTIONS_KEY} must map section or question ids to one line of text, such as “{example}”")
+        raise PluginError(f"{where}: {key_name} must map section or question ids to one line of text, such as “{example}”")
     for key, text in value.items():
         line = source_line(page, rf"^\s+{re.escape(str(key))}\s*:")
         if key not in ids:
-            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} is not a section or question with a share address on this page")
+            raise PluginError(f"{where}{line}: {key_name}: #{key} is not a section or question with a share address on this page")
         if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
-            raise PluginError(f"{where}{line}: {DESCRIPTIONS_KEY}: #{key} must be one line of text, such as “{example}”")
+            raise PluginError(f"{where}{line}: {key_name}: #{key} must be one line of text, such as “{example}”")
     return {str(key): " ".join(text.split()) for key, text in value.items()}
 
 
